@@ -1,0 +1,149 @@
+using System.CommandLine;
+using ScimLint.Configuration;
+using ScimLint.Engine;
+using ScimLint.Reporting;
+using ScimLint.Rules;
+
+namespace ScimLint.Cli;
+
+/// <summary>Options of a check run, bound from the command line.</summary>
+public sealed record CheckOptions(
+    IReadOnlyList<string> Paths,
+    string Format,
+    string? Output,
+    string? Sarif,
+    Severity FailLevel,
+    string? Config,
+    bool NoColor,
+    bool Quiet);
+
+/// <summary><c>scimlint [check] [PATH...]</c>.</summary>
+internal static class CheckCommand
+{
+    public static void Configure(Command command, CliEnvironment env)
+    {
+        var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.ZeroOrMore, Description = "Files and/or directories to lint (default: .)." };
+        var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "sarif", "json", "github");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE (atomically) instead of stdout.", HelpName = "FILE" };
+        var sarif = new Option<string?>("--sarif") { Description = "Also write SARIF to FILE (atomically) while printing the chosen format.", HelpName = "FILE" };
+        var failLevel = new Option<string>("--fail-level") { Description = "Exit 1 when a finding is at or above this level.", DefaultValueFactory = _ => "error" };
+        failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
+        var config = new Option<string?>("--config", "-c") { Description = $"Configuration file (default: {ScimLintConfig.FileName} in the working directory or at the repository root).", HelpName = "FILE" };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour text output (NO_COLOR is honoured too)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Text output: findings only, no code frames or summary." };
+        command.Arguments.Add(paths);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(sarif);
+        command.Options.Add(failLevel);
+        command.Options.Add(config);
+        command.Options.Add(noColor);
+        command.Options.Add(quiet);
+        command.SetAction(parse =>
+        {
+            var level = SeverityNames.TryParse(parse.GetValue(failLevel), out var parsed) ? parsed : Severity.Error;
+            var options = new CheckOptions(
+                parse.GetValue(paths) ?? [],
+                parse.GetValue(format) ?? "text",
+                parse.GetValue(output),
+                parse.GetValue(sarif),
+                level,
+                parse.GetValue(config),
+                parse.GetValue(noColor),
+                parse.GetValue(quiet));
+            return Run(options, env);
+        });
+    }
+
+    public static int Run(CheckOptions options, CliEnvironment env)
+    {
+        var fs = env.FileSystem;
+        try
+        {
+            var config = LoadConfig(options.Config, env);
+            var engine = new LintEngine(fs, env.WorkingDirectory);
+            var result = engine.Run(new LintRequest(options.Paths, config));
+            var color = !options.NoColor && options.Output is null && env.OutputIsTerminal && string.IsNullOrEmpty(env.GetVariable("NO_COLOR")) && options.Format == "text";
+            var report = new ReportOptions { Color = color, Quiet = options.Quiet };
+            var writer = new StringWriter { NewLine = "\n" };
+            ToolInfo.ReporterFor(options.Format).Write(result, writer, report);
+            if (options.Sarif is not null)
+            {
+                var sarif = new StringWriter { NewLine = "\n" };
+                new SarifReporter().Write(result, sarif, report with { Color = false });
+                AtomicFile.Write(fs, Resolve(fs, env, options.Sarif), sarif.ToString());
+            }
+
+            if (options.Output is not null)
+            {
+                AtomicFile.Write(fs, Resolve(fs, env, options.Output), writer.ToString());
+            }
+            else
+            {
+                env.Out.Write(writer.ToString());
+            }
+
+            return options.FailLevel != Severity.None && result.CountAtOrAbove(options.FailLevel) > 0 ? ScimLintCli.Findings : ScimLintCli.Clean;
+        }
+        catch (LintUsageException ex)
+        {
+            return ScimLintCli.Fail(env, ex.Message);
+        }
+        catch (ConfigException ex)
+        {
+            return ScimLintCli.Fail(env, ex.Message);
+        }
+    }
+
+    private static string Resolve(System.IO.Abstractions.IFileSystem fs, CliEnvironment env, string path) => fs.Path.GetFullPath(path, env.WorkingDirectory);
+
+    private static ScimLintConfig LoadConfig(string? explicitPath, CliEnvironment env)
+    {
+        var fs = env.FileSystem;
+        string? path = null;
+        if (explicitPath is not null)
+        {
+            path = Resolve(fs, env, explicitPath);
+            if (!fs.File.Exists(path))
+            {
+                throw new LintUsageException($"{explicitPath}: configuration file not found");
+            }
+        }
+        else
+        {
+            var dir = fs.Path.GetFullPath(env.WorkingDirectory);
+            while (dir is not null)
+            {
+                var candidate = fs.Path.Combine(dir, ScimLintConfig.FileName);
+                if (fs.File.Exists(candidate))
+                {
+                    path = candidate;
+                    break;
+                }
+
+                if (fs.Directory.Exists(fs.Path.Combine(dir, ".git")) || fs.File.Exists(fs.Path.Combine(dir, ".git")))
+                {
+                    break;
+                }
+
+                dir = fs.Path.GetDirectoryName(dir);
+            }
+        }
+
+        if (path is null)
+        {
+            return ScimLintConfig.Empty;
+        }
+
+        var display = fs.Path.GetRelativePath(env.WorkingDirectory, path).Replace('\\', '/');
+        try
+        {
+            return ScimLintConfig.Parse(display, fs.File.ReadAllBytes(path), RuleCatalog.Default);
+        }
+        catch (IOException ex)
+        {
+            throw new LintUsageException($"{display}: cannot read configuration: {ex.Message}");
+        }
+    }
+}

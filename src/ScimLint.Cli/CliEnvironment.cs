@@ -1,0 +1,15 @@
+using System.IO.Abstractions;
+
+namespace ScimLint.Cli;
+
+/// <summary>Everything the CLI touches outside itself, so tests run it in process.</summary>
+public sealed record CliEnvironment(IFileSystem FileSystem, TextWriter Out, TextWriter Error, string WorkingDirectory, bool OutputIsTerminal, Func<string, string?> GetVariable)
+{
+    /// <summary>The real console, file system and environment.</summary>
+    public static CliEnvironment FromSystem()
+    {
+        var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false, NewLine = "\n" };
+        var stderr = new StreamWriter(Console.OpenStandardError(), new System.Text.UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+        return new CliEnvironment(new FileSystem(), stdout, stderr, Environment.CurrentDirectory, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+    }
+}

@@ -1,0 +1,3 @@
+using ScimLint.Cli;
+
+return ScimLintCli.Run(args, CliEnvironment.FromSystem());

@@ -1,0 +1,121 @@
+using System.Globalization;
+using ScimLint.Documents;
+using ScimLint.Loading;
+using ScimLint.Rules;
+
+namespace ScimLint.Configuration;
+
+/// <summary>A configuration problem, located in the configuration file.</summary>
+public sealed class ConfigException(string message) : Exception(message);
+
+/// <summary>
+/// The contents of <c>.scimlint.yaml</c>:
+/// <code>
+/// rules:
+///   SL205: off        # error | warning | note | off
+/// policy:
+///   tokenMaxAgeDays: 90
+/// </code>
+/// </summary>
+public sealed record ScimLintConfig
+{
+    /// <summary>The file name looked up in the working directory and then at the repository root.</summary>
+    public const string FileName = ".scimlint.yaml";
+
+    /// <summary>No configuration.</summary>
+    public static ScimLintConfig Empty { get; } = new();
+
+    /// <summary>Per-rule severity overrides.</summary>
+    public IReadOnlyDictionary<string, Severity> Severities { get; init; } = new Dictionary<string, Severity>();
+
+    /// <summary>Policy knobs.</summary>
+    public LintPolicy Policy { get; init; } = LintPolicy.Default;
+
+    /// <summary>The effective severity of a rule.</summary>
+    public Severity SeverityOf(RuleDescriptor rule) => Severities.TryGetValue(rule.Id, out var s) ? s : rule.DefaultSeverity;
+
+    /// <summary>Parses a configuration file; throws <see cref="ConfigException"/> with <c>file:line:column</c>.</summary>
+    public static ScimLintConfig Parse(string displayPath, ReadOnlySpan<byte> bytes, RuleCatalog catalog)
+    {
+        var document = DocumentLoader.Load(displayPath, bytes);
+        if (document.Diagnostics.Count > 0)
+        {
+            var d = document.Diagnostics[0];
+            throw new ConfigException($"{displayPath}:{d.Span.StartLine}:{d.Span.StartColumn}: {d.Message}");
+        }
+
+        if (document.Root is null || document.Root is DocScalar { Kind: ScalarKind.Null })
+        {
+            return Empty;
+        }
+
+        if (document.Root is not DocMapping root)
+        {
+            throw Error(displayPath, document.Root, "the configuration must be a mapping with 'rules' and 'policy'");
+        }
+
+        var severities = new Dictionary<string, Severity>(StringComparer.Ordinal);
+        var policy = LintPolicy.Default;
+        foreach (var property in root.Properties)
+        {
+            switch (property.Key.Value)
+            {
+                case "rules":
+                    if (property.Value is not DocMapping rules)
+                    {
+                        throw Error(displayPath, property.Value, "'rules' must map rule IDs to error, warning, note or off");
+                    }
+
+                    foreach (var rule in rules.Properties)
+                    {
+                        var id = rule.Key.Value.ToUpperInvariant();
+                        if (catalog.Find(id) is null)
+                        {
+                            throw Error(displayPath, rule.Key, $"unknown rule '{rule.Key.Value}'; run 'scimlint rules' for the list");
+                        }
+
+                        var text = rule.Value is DocScalar { Kind: ScalarKind.Boolean } b ? (b.AsBoolean == true ? null : "off") : (rule.Value as DocScalar)?.Value;
+                        if (!SeverityNames.TryParse(text, out var severity))
+                        {
+                            throw Error(displayPath, rule.Value, $"severity of {id} must be error, warning, note or off");
+                        }
+
+                        severities[id] = severity;
+                    }
+
+                    break;
+                case "policy":
+                    if (property.Value is not DocMapping policyMap)
+                    {
+                        throw Error(displayPath, property.Value, "'policy' must be a mapping");
+                    }
+
+                    foreach (var knob in policyMap.Properties)
+                    {
+                        switch (knob.Key.Value)
+                        {
+                            case "tokenMaxAgeDays":
+                                if (knob.Value is not DocScalar { Kind: ScalarKind.Number } n || !int.TryParse(n.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days < 1)
+                                {
+                                    throw Error(displayPath, knob.Value, "tokenMaxAgeDays must be a whole number of days, 1 or more");
+                                }
+
+                                policy = policy with { TokenMaxAgeDays = days };
+                                break;
+                            default:
+                                throw Error(displayPath, knob.Key, $"unknown policy '{knob.Key.Value}'; known: tokenMaxAgeDays");
+                        }
+                    }
+
+                    break;
+                default:
+                    throw Error(displayPath, property.Key, $"unknown key '{property.Key.Value}'; known: rules, policy");
+            }
+        }
+
+        return new ScimLintConfig { Severities = severities, Policy = policy };
+    }
+
+    private static ConfigException Error(string path, DocNode node, string message) =>
+        new($"{path}:{node.Span.StartLine}:{node.Span.StartColumn}: {message}");
+}

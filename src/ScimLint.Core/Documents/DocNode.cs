@@ -1,0 +1,117 @@
+using ScimLint.Text;
+
+namespace ScimLint.Documents;
+
+/// <summary>The type of a scalar, after YAML 1.2 core-schema or JSON typing.</summary>
+public enum ScalarKind
+{
+    /// <summary>A string.</summary>
+    String,
+
+    /// <summary>A number.</summary>
+    Number,
+
+    /// <summary>true or false.</summary>
+    Boolean,
+
+    /// <summary>null, <c>~</c> or an empty YAML value.</summary>
+    Null,
+}
+
+/// <summary>
+/// A node of a format-neutral document tree. YAML, JSON and C# loaders all produce these, so that
+/// nothing past the loaders sees a parser type.
+/// </summary>
+public abstract class DocNode
+{
+    private protected DocNode(SourceSpan span, string path)
+    {
+        Span = span;
+        Path = path;
+    }
+
+    /// <summary>The exact source span of the node's value.</summary>
+    public SourceSpan Span { get; }
+
+    /// <summary>The logical path: a JSON Pointer from the document root, such as <c>/identityManagement/baseUrl</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>The mapping key this node sits under, if any.</summary>
+    public DocScalar? Key { get; internal set; }
+
+    /// <summary>Escapes one JSON Pointer segment (RFC 6901).</summary>
+    public static string Escape(string segment) => segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+}
+
+/// <summary>A scalar value.</summary>
+public sealed class DocScalar : DocNode
+{
+    /// <summary>Creates a scalar.</summary>
+    public DocScalar(SourceSpan span, string path, string value, ScalarKind kind, bool quoted)
+        : base(span, path)
+    {
+        Value = value;
+        Kind = kind;
+        Quoted = quoted;
+    }
+
+    /// <summary>The scalar's value as text (for null, an empty string; for a number, its source text).</summary>
+    public string Value { get; }
+
+    /// <summary>The scalar's type.</summary>
+    public ScalarKind Kind { get; }
+
+    /// <summary>Whether the source quoted the value.</summary>
+    public bool Quoted { get; }
+
+    /// <summary>The boolean value, when <see cref="Kind"/> is <see cref="ScalarKind.Boolean"/>.</summary>
+    public bool? AsBoolean => Kind == ScalarKind.Boolean ? string.Equals(Value, "true", StringComparison.OrdinalIgnoreCase) : null;
+}
+
+/// <summary>One key and value of a mapping.</summary>
+public sealed record DocProperty(DocScalar Key, DocNode Value);
+
+/// <summary>A mapping (YAML mapping or JSON object), in source order.</summary>
+public sealed class DocMapping : DocNode
+{
+    /// <summary>Creates a mapping.</summary>
+    public DocMapping(SourceSpan span, string path, IReadOnlyList<DocProperty> properties)
+        : base(span, path)
+    {
+        Properties = properties;
+    }
+
+    /// <summary>The properties in source order.</summary>
+    public IReadOnlyList<DocProperty> Properties { get; }
+
+    /// <summary>Finds a property by exact key.</summary>
+    public DocProperty? Find(string key)
+    {
+        foreach (var property in Properties)
+        {
+            if (string.Equals(property.Key.Value, key, StringComparison.Ordinal))
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Finds a property's value by exact key.</summary>
+    public DocNode? Get(string key) => Find(key)?.Value;
+}
+
+/// <summary>A sequence (YAML sequence or JSON array).</summary>
+public sealed class DocSequence : DocNode
+{
+    /// <summary>Creates a sequence.</summary>
+    public DocSequence(SourceSpan span, string path, IReadOnlyList<DocNode> items)
+        : base(span, path)
+    {
+        Items = items;
+    }
+
+    /// <summary>The items in source order.</summary>
+    public IReadOnlyList<DocNode> Items { get; }
+}

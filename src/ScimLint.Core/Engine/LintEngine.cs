@@ -1,0 +1,366 @@
+using System.IO.Abstractions;
+using ScimLint.Configuration;
+using ScimLint.Loading;
+using ScimLint.Model;
+using ScimLint.Rules;
+using ScimLint.Text;
+
+namespace ScimLint.Engine;
+
+/// <summary>What to lint.</summary>
+public sealed record LintRequest(IReadOnlyList<string> Paths, ScimLintConfig Config);
+
+/// <summary>
+/// Runs the pipeline: resolve inputs, load and bind documents, pair JumpCloud exports with StrongDM settings, run
+/// rules, apply configuration, redact secrets and sort. It takes its file system as a parameter and writes nothing.
+/// </summary>
+public sealed class LintEngine
+{
+    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { "node_modules", "bin", "obj", "TestResults" };
+
+    private readonly IFileSystem _fs;
+    private readonly string _cwd;
+    private readonly RuleCatalog _catalog;
+    private readonly LoadLimits _limits;
+    private readonly Dictionary<string, BoundDocument?> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Pairing> _pairings = new(StringComparer.Ordinal);
+
+    /// <summary>Creates an engine over a file system, rooted at a working directory.</summary>
+    public LintEngine(IFileSystem fileSystem, string workingDirectory, RuleCatalog? catalog = null, LoadLimits? limits = null)
+    {
+        _fs = fileSystem;
+        _cwd = _fs.Path.GetFullPath(workingDirectory);
+        _catalog = catalog ?? RuleCatalog.Default;
+        _limits = limits ?? LoadLimits.Default;
+    }
+
+    /// <summary>Lints the request. Throws <see cref="LintUsageException"/> for a missing or unreadable path.</summary>
+    public LintResult Run(LintRequest request)
+    {
+        var inputs = ResolveInputs(request.Paths.Count == 0 ? ["."] : request.Paths);
+        var config = request.Config;
+        var enabled = _catalog.Rules.Select(r => new EnabledRule(r.Descriptor, config.SeverityOf(r.Descriptor))).Where(r => r.Severity != Severity.None).ToList();
+        var active = _catalog.Rules.Where(r => config.SeverityOf(r.Descriptor) != Severity.None).ToList();
+        var raw = new List<RawFinding>();
+        var inSet = new HashSet<string>(StringComparer.Ordinal);
+        var documents = new List<(BoundDocument Doc, bool Explicit, string FullPath)>();
+
+        foreach (var (fullPath, isExplicit) in inputs)
+        {
+            var bound = LoadInput(fullPath, isExplicit);
+            if (bound is null)
+            {
+                continue;
+            }
+
+            inSet.Add(fullPath);
+            documents.Add((bound, isExplicit, fullPath));
+        }
+
+        foreach (var (doc, isExplicit, _) in documents)
+        {
+            foreach (var rule in active)
+            {
+                rule.CheckDocument(new DocumentContext(rule.Descriptor, config.Policy, raw.Add, doc, isExplicit));
+            }
+        }
+
+        var counterpartApps = new Dictionary<string, BoundDocument>(StringComparer.Ordinal);
+        foreach (var (doc, _, fullPath) in documents)
+        {
+            foreach (var app in doc.Apps)
+            {
+                var pairing = PairJumpCloud(fullPath);
+                foreach (var rule in active)
+                {
+                    rule.CheckApp(new JumpCloudContext(rule.Descriptor, config.Policy, raw.Add, app, pairing.Settings?.Settings, pairing.Status, pairing.Candidates));
+                }
+            }
+
+            if (doc.Settings is { } settings)
+            {
+                var apps = FindJumpCloudFor(fullPath);
+                var status = apps.Count > 0 ? PairingStatus.Paired : PairingStatus.Missing;
+                var appModels = apps.SelectMany(a => a.Doc.Apps).ToList();
+                foreach (var rule in active)
+                {
+                    rule.CheckSettings(new StrongDmContext(rule.Descriptor, config.Policy, raw.Add, settings, appModels, status));
+                }
+
+                foreach (var (other, otherPath) in apps.Where(a => !inSet.Contains(a.FullPath)))
+                {
+                    counterpartApps.TryAdd(otherPath, other);
+                }
+            }
+        }
+
+        foreach (var (otherPath, other) in counterpartApps.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var pairing = PairJumpCloud(otherPath);
+            foreach (var app in other.Apps)
+            {
+                foreach (var rule in active.Where(r => r.CrossFile))
+                {
+                    rule.CheckApp(new JumpCloudContext(rule.Descriptor, config.Policy, raw.Add, app, pairing.Settings?.Settings, pairing.Status, pairing.Candidates));
+                }
+            }
+        }
+
+        var secrets = _cache.Values.Where(d => d is not null).SelectMany(d => d!.SensitiveValues).Where(v => v.Trim().Length >= 4).Distinct(StringComparer.Ordinal).OrderByDescending(v => v.Length).ToList();
+        var findings = raw
+            .Select(r => new Finding(r.Rule, config.SeverityOf(r.Rule), Redact(r.Message, secrets), r.Span, r.LogicalPath, r.ValueHash, RedactFix(r.Fix, secrets)))
+            .Where(f => f.Severity != Severity.None)
+            .DistinctBy(f => (f.Rule.Id, f.Span, f.Message))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ThenBy(f => f.Span.StartLine)
+            .ThenBy(f => f.Span.StartColumn)
+            .ThenBy(f => f.Rule.Id, StringComparer.Ordinal)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToList();
+
+        var loaded = _cache.Values.Where(d => d is not null).Select(d => d!).ToList();
+        var sources = loaded.GroupBy(d => d.Document.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Document.Text, StringComparer.Ordinal);
+        var sensitive = loaded.GroupBy(d => d.Document.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<SourceSpan>)[.. g.First().SensitiveSpans], StringComparer.Ordinal);
+        return new LintResult(findings, enabled, documents.Count, sources, sensitive);
+    }
+
+    /// <summary>Replaces every occurrence of a known secret value.</summary>
+    internal static string Redact(string text, IReadOnlyList<string> secrets)
+    {
+        foreach (var secret in secrets)
+        {
+            text = text.Replace(secret, "***", StringComparison.Ordinal);
+            var trimmed = secret.Trim();
+            if (trimmed.Length >= 4 && trimmed != secret)
+            {
+                text = text.Replace(trimmed, "***", StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+
+    private static Fix? RedactFix(Fix? fix, IReadOnlyList<string> secrets)
+    {
+        if (fix is null)
+        {
+            return null;
+        }
+
+        // A fix that would write a secret is dropped, never rendered.
+        return fix.Replacements.Any(r => Redact(r.Text, secrets) != r.Text) ? null : fix with { Description = Redact(fix.Description, secrets) };
+    }
+
+    private List<(string FullPath, bool Explicit)> ResolveInputs(IReadOnlyList<string> paths)
+    {
+        var result = new List<(string, bool)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var full = _fs.Path.GetFullPath(path, _cwd);
+            if (_fs.File.Exists(full))
+            {
+                if (seen.Add(full))
+                {
+                    result.Add((full, true));
+                }
+            }
+            else if (_fs.Directory.Exists(full))
+            {
+                foreach (var file in Walk(full, int.MaxValue))
+                {
+                    if (seen.Add(file))
+                    {
+                        result.Add((file, false));
+                    }
+                }
+            }
+            else
+            {
+                throw new LintUsageException($"{path}: no such file or directory");
+            }
+        }
+
+        return result;
+    }
+
+    private IEnumerable<string> Walk(string directory, int maxFiles)
+    {
+        var stack = new Stack<string>();
+        stack.Push(directory);
+        var count = 0;
+        while (stack.Count > 0)
+        {
+            var dir = stack.Pop();
+            string[] files;
+            string[] dirs;
+            try
+            {
+                files = _fs.Directory.GetFiles(dir);
+                dirs = _fs.Directory.GetDirectories(dir);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new LintUsageException($"{Display(dir)}: cannot read directory: {ex.Message}");
+            }
+
+            foreach (var file in files.Where(DocumentLoader.IsSupportedExtension).Order(StringComparer.Ordinal))
+            {
+                if (++count > maxFiles)
+                {
+                    yield break;
+                }
+
+                yield return file;
+            }
+
+            foreach (var sub in dirs.OrderDescending(StringComparer.Ordinal))
+            {
+                var name = _fs.Path.GetFileName(sub);
+                if (!name.StartsWith('.') && !SkippedDirectories.Contains(name))
+                {
+                    stack.Push(sub);
+                }
+            }
+        }
+    }
+
+    private BoundDocument? LoadInput(string fullPath, bool isExplicit)
+    {
+        var bound = Load(fullPath, mustRead: true);
+        if (bound is null)
+        {
+            return null;
+        }
+
+        if (isExplicit || bound.Kind != DocumentKind.Unknown)
+        {
+            return bound;
+        }
+
+        // A walked file that failed to parse is ours only when it looks like ours.
+        return bound.Document.Diagnostics.Count > 0 && LooksLikeOurs(bound.Document.Text.Text) ? bound : null;
+    }
+
+    private static bool LooksLikeOurs(string text) =>
+        text.Contains("identityManagement", StringComparison.Ordinal)
+        || text.Contains("controlPlane", StringComparison.Ordinal)
+        || text.Contains("scimProvider", StringComparison.Ordinal)
+        || (text.Contains("ssoUrl", StringComparison.Ordinal) && text.Contains("strongdm", StringComparison.OrdinalIgnoreCase));
+
+    private BoundDocument? Load(string fullPath, bool mustRead)
+    {
+        if (_cache.TryGetValue(fullPath, out var cached))
+        {
+            return cached;
+        }
+
+        BoundDocument? bound = null;
+        try
+        {
+            var length = _fs.FileInfo.New(fullPath).Length;
+            var document = length > _limits.MaxFileBytes
+                ? DocumentLoader.Oversized(Display(fullPath), length, _limits)
+                : DocumentLoader.Load(Display(fullPath), _fs.File.ReadAllBytes(fullPath), _limits);
+            bound = ModelBinder.Bind(document);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (mustRead)
+            {
+                throw new LintUsageException($"{Display(fullPath)}: cannot read file: {ex.Message}");
+            }
+        }
+
+        _cache[fullPath] = bound;
+        return bound;
+    }
+
+    private string Display(string fullPath)
+    {
+        var relative = _fs.Path.GetRelativePath(_cwd, fullPath);
+        return relative.Replace('\\', '/');
+    }
+
+    private sealed record Pairing(PairingStatus Status, BoundDocument? Settings, IReadOnlyList<string> Candidates);
+
+    private Pairing PairJumpCloud(string jumpCloudPath)
+    {
+        if (_pairings.TryGetValue(jumpCloudPath, out var cached))
+        {
+            return cached;
+        }
+
+        var stop = StopDirectory(jumpCloudPath);
+        var dir = _fs.Path.GetDirectoryName(jumpCloudPath);
+        var result = new Pairing(PairingStatus.Missing, null, []);
+        while (dir is not null)
+        {
+            var candidates = _fs.Directory.GetFiles(dir)
+                .Where(f => DocumentLoader.IsSupportedExtension(f) && !string.Equals(f, jumpCloudPath, StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+                .Select(f => (Path: f, Doc: Load(f, mustRead: false)))
+                .Where(c => c.Doc?.Kind == DocumentKind.StrongDm)
+                .ToList();
+            if (candidates.Count == 1)
+            {
+                result = new Pairing(PairingStatus.Paired, candidates[0].Doc, [Display(candidates[0].Path)]);
+                break;
+            }
+
+            if (candidates.Count > 1)
+            {
+                result = new Pairing(PairingStatus.Ambiguous, null, [.. candidates.Select(c => Display(c.Path))]);
+                break;
+            }
+
+            if (string.Equals(dir, stop, StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            dir = _fs.Path.GetDirectoryName(dir);
+        }
+
+        _pairings[jumpCloudPath] = result;
+        return result;
+    }
+
+    private List<(BoundDocument Doc, string FullPath)> FindJumpCloudFor(string settingsPath)
+    {
+        var dir = _fs.Path.GetDirectoryName(settingsPath)!;
+        var result = new List<(BoundDocument, string)>();
+        foreach (var file in Walk(dir, 5000))
+        {
+            var doc = Load(file, mustRead: false);
+            if (doc?.Kind == DocumentKind.JumpCloud && doc.Apps.Count > 0)
+            {
+                var pairing = PairJumpCloud(file);
+                if (pairing.Settings is not null && ReferenceEquals(pairing.Settings, Load(settingsPath, mustRead: false)))
+                {
+                    result.Add((doc, file));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The repository root (a directory holding .git), else the working directory when it contains the file.</summary>
+    private string? StopDirectory(string filePath)
+    {
+        var dir = _fs.Path.GetDirectoryName(filePath);
+        while (dir is not null)
+        {
+            if (_fs.Directory.Exists(_fs.Path.Combine(dir, ".git")) || _fs.File.Exists(_fs.Path.Combine(dir, ".git")))
+            {
+                return dir;
+            }
+
+            dir = _fs.Path.GetDirectoryName(dir);
+        }
+
+        var fileDir = _fs.Path.GetDirectoryName(filePath)!;
+        return fileDir.StartsWith(_cwd, StringComparison.Ordinal) ? _cwd : fileDir;
+    }
+}

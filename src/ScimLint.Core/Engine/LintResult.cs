@@ -1,0 +1,42 @@
+using ScimLint.Rules;
+using ScimLint.Text;
+
+namespace ScimLint.Engine;
+
+/// <summary>A rule as configured for a run.</summary>
+public sealed record EnabledRule(RuleDescriptor Descriptor, Severity Severity);
+
+/// <summary>The outcome of a lint run.</summary>
+public sealed class LintResult
+{
+    /// <summary>Creates a result.</summary>
+    public LintResult(IReadOnlyList<Finding> findings, IReadOnlyList<EnabledRule> rules, int filesChecked, IReadOnlyDictionary<string, SourceText> sources, IReadOnlyDictionary<string, IReadOnlyList<SourceSpan>> sensitiveSpans)
+    {
+        Findings = findings;
+        Rules = rules;
+        FilesChecked = filesChecked;
+        Sources = sources;
+        SensitiveSpans = sensitiveSpans;
+    }
+
+    /// <summary>Findings, sorted by path, line, column and rule.</summary>
+    public IReadOnlyList<Finding> Findings { get; }
+
+    /// <summary>The enabled rules in catalogue order.</summary>
+    public IReadOnlyList<EnabledRule> Rules { get; }
+
+    /// <summary>How many files were checked.</summary>
+    public int FilesChecked { get; }
+
+    /// <summary>The source texts by display path (for code frames).</summary>
+    public IReadOnlyDictionary<string, SourceText> Sources { get; }
+
+    /// <summary>Spans of secret values by display path; renderers mask them.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<SourceSpan>> SensitiveSpans { get; }
+
+    /// <summary>The number of findings at or above a severity.</summary>
+    public int CountAtOrAbove(Severity level) => level == Severity.None ? 0 : Findings.Count(f => f.Severity >= level);
+}
+
+/// <summary>A problem that stops the run (exit code 2): a missing path, an unreadable file, a bad configuration.</summary>
+public sealed class LintUsageException(string message) : Exception(message);

@@ -1,0 +1,287 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ScimLint.Documents;
+using ScimLint.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace ScimLint.Loading;
+
+/// <summary>Reads YAML with YamlDotNet's event parser into a <see cref="DocNode"/> tree with exact spans.</summary>
+internal static partial class YamlDocumentLoader
+{
+    public static SourceDocument Load(SourceText text, LoadLimits limits)
+    {
+        var comments = new List<SourceComment>();
+        var diagnostics = new List<LoadDiagnostic>();
+        DocNode? root = null;
+        try
+        {
+            var builder = new Builder(text, limits, comments, diagnostics);
+            root = builder.Build();
+        }
+        catch (YamlException ex)
+        {
+            var offset = checked((int)Math.Min(ex.Start.Index, text.Text.Length));
+            diagnostics.Add(new LoadDiagnostic(text.Span(offset, offset), Clean(ex)));
+            root = null;
+        }
+        catch (LimitException ex)
+        {
+            diagnostics.Add(new LoadDiagnostic(ex.Span, ex.Message));
+            root = null;
+        }
+
+        return new SourceDocument(text, DocumentFormat.Yaml, root, comments, diagnostics);
+    }
+
+    private static string Clean(YamlException ex)
+    {
+        var message = PositionPrefix().Replace(ex.Message, string.Empty).Trim();
+        if (ex.InnerException is YamlException inner && !string.IsNullOrWhiteSpace(inner.Message))
+        {
+            message = PositionPrefix().Replace(inner.Message, string.Empty).Trim();
+        }
+
+        message = message.TrimEnd('.');
+        return message.Length == 0 ? "YAML syntax error" : "YAML syntax error: " + char.ToLowerInvariant(message[0]) + message[1..];
+    }
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
+    private static partial Regex PositionPrefix();
+
+    [GeneratedRegex(@"^[-+]?(0|[1-9][0-9]*)(\.[0-9]*)?([eE][-+]?[0-9]+)?$|^0x[0-9a-fA-F]+$|^0o[0-7]+$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$")]
+    private static partial Regex NumberPattern();
+
+    private sealed class LimitException(SourceSpan span, string message) : Exception(message)
+    {
+        public SourceSpan Span { get; } = span;
+    }
+
+    private sealed class Builder(SourceText text, LoadLimits limits, List<SourceComment> comments, List<LoadDiagnostic> diagnostics)
+    {
+        private readonly Dictionary<string, (DocNode Node, int Size)> _anchors = new(StringComparer.Ordinal);
+        private IParser _parser = null!;
+        private int _expandedNodes;
+
+        public DocNode? Build()
+        {
+            using var reader = new StringReader(text.Text);
+            _parser = new Parser(new Scanner(reader, skipComments: false));
+            Expect<StreamStart>();
+            DocNode? root = null;
+            var documents = 0;
+            while (!Accept<StreamEnd>())
+            {
+                var start = Expect<DocumentStart>();
+                documents++;
+                if (documents == 2)
+                {
+                    diagnostics.Add(new LoadDiagnostic(Span(start), "a file holds one document; this second YAML document is ignored"));
+                }
+
+                var node = Accept<DocumentEnd>() ? null : ParseNode(string.Empty, 0, out _);
+                if (documents == 1)
+                {
+                    root = node;
+                }
+
+                Expect<DocumentEnd>();
+            }
+
+            return root;
+        }
+
+        private DocNode ParseNode(string path, int depth, out int size)
+        {
+            if (depth > limits.MaxDepth)
+            {
+                throw new LimitException(Span(Peek()), $"nesting deeper than {limits.MaxDepth} levels; the file was not parsed");
+            }
+
+            var current = Peek();
+            switch (current)
+            {
+                case AnchorAlias alias:
+                    Next();
+                    if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+                    {
+                        throw new LimitException(Span(alias), $"alias *{alias.Value.Value} refers to no anchor");
+                    }
+
+                    Count(target.Size, alias);
+                    size = target.Size;
+                    return target.Node;
+
+                case Scalar scalar:
+                {
+                    Next();
+                    Count(1, scalar);
+                    var node = MakeScalar(scalar, path);
+                    Remember(scalar.Anchor, node, 1);
+                    size = 1;
+                    return node;
+                }
+
+                case SequenceStart sequenceStart:
+                {
+                    Next();
+                    Count(1, sequenceStart);
+                    var items = new List<DocNode>();
+                    size = 1;
+                    var last = ToOffset(sequenceStart.End);
+                    while (Peek() is not SequenceEnd)
+                    {
+                        var item = ParseNode(path + "/" + items.Count.ToString(CultureInfo.InvariantCulture), depth + 1, out var itemSize);
+                        items.Add(item);
+                        last = Math.Max(last, item.Span.EndOffset);
+                        size += itemSize;
+                    }
+
+                    var end = Expect<SequenceEnd>();
+                    var endOffset = sequenceStart.Style == SequenceStyle.Flow ? ToOffset(end.End) : last;
+                    var node = new DocSequence(text.Span(ToOffset(sequenceStart.Start), endOffset), path, items);
+                    Remember(sequenceStart.Anchor, node, size);
+                    return node;
+                }
+
+                case MappingStart mappingStart:
+                {
+                    Next();
+                    Count(1, mappingStart);
+                    var properties = new List<DocProperty>();
+                    var seen = new Dictionary<string, DocScalar>(StringComparer.Ordinal);
+                    size = 1;
+                    var last = ToOffset(mappingStart.End);
+                    while (Peek() is not MappingEnd)
+                    {
+                        var keyEvent = Peek();
+                        if (keyEvent is not Scalar keyScalar)
+                        {
+                            throw new LimitException(Span(keyEvent), "only plain string keys are supported here");
+                        }
+
+                        Next();
+                        var key = MakeScalar(keyScalar, path + "/" + DocNode.Escape(keyScalar.Value));
+                        var value = ParseNode(key.Path, depth + 1, out var valueSize);
+                        size += valueSize + 1;
+                        last = Math.Max(last, Math.Max(key.Span.EndOffset, value.Span.EndOffset));
+                        if (seen.TryGetValue(key.Value, out var first))
+                        {
+                            diagnostics.Add(new LoadDiagnostic(key.Span, $"duplicate key '{key.Value}' (first defined at line {first.Span.StartLine})"));
+                            continue;
+                        }
+
+                        seen.Add(key.Value, key);
+                        value.Key ??= key;
+
+                        properties.Add(new DocProperty(key, value));
+                    }
+
+                    var end = Expect<MappingEnd>();
+                    var endOffset = mappingStart.Style == MappingStyle.Flow ? ToOffset(end.End) : last;
+                    var node = new DocMapping(text.Span(ToOffset(mappingStart.Start), endOffset), path, properties);
+                    Remember(mappingStart.Anchor, node, size);
+                    return node;
+                }
+
+                default:
+                    throw new LimitException(Span(current), $"unexpected YAML event {current.GetType().Name}");
+            }
+        }
+
+        private DocScalar MakeScalar(Scalar scalar, string path)
+        {
+            var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
+            var kind = ScalarKind.String;
+            var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
+            if (tag is "tag:yaml.org,2002:str")
+            {
+                quoted = true;
+            }
+            else if (!quoted)
+            {
+                kind = scalar.Value switch
+                {
+                    "" or "~" or "null" or "Null" or "NULL" => ScalarKind.Null,
+                    "true" or "True" or "TRUE" or "false" or "False" or "FALSE" => ScalarKind.Boolean,
+                    _ when NumberPattern().IsMatch(scalar.Value) => ScalarKind.Number,
+                    _ => ScalarKind.String,
+                };
+            }
+
+            var value = kind == ScalarKind.Null ? string.Empty : scalar.Value;
+            return new DocScalar(Span(scalar), path, value, kind, quoted);
+        }
+
+        private void Remember(AnchorName anchor, DocNode node, int size)
+        {
+            if (!anchor.IsEmpty)
+            {
+                _anchors[anchor.Value] = (node, size);
+            }
+        }
+
+        private void Count(int nodes, ParsingEvent at)
+        {
+            _expandedNodes += nodes;
+            if (_expandedNodes > limits.MaxNodes)
+            {
+                throw new LimitException(Span(at), $"more than {limits.MaxNodes} nodes once aliases are expanded; the file was not parsed (alias bomb?)");
+            }
+        }
+
+        private SourceSpan Span(ParsingEvent e) => Span(e.Start, e.End);
+
+        private SourceSpan Span(Mark start, Mark end) => text.Span(ToOffset(start), ToOffset(end));
+
+        private int ToOffset(Mark mark) => (int)Math.Min(mark.Index, text.Text.Length);
+
+        private ParsingEvent Peek()
+        {
+            while (true)
+            {
+                var current = _parser.Current ?? throw new YamlException("unexpected end of the YAML stream");
+                if (current is Comment comment)
+                {
+                    comments.Add(new SourceComment(Span(comment), comment.Value));
+                    _parser.MoveNext();
+                    continue;
+                }
+
+                return current;
+            }
+        }
+
+        private void Next() => _parser.MoveNext();
+
+        private bool Accept<T>()
+            where T : ParsingEvent
+        {
+            if (_parser.Current is null)
+            {
+                _parser.MoveNext();
+            }
+
+            return Peek() is T;
+        }
+
+        private T Expect<T>()
+            where T : ParsingEvent
+        {
+            if (_parser.Current is null)
+            {
+                _parser.MoveNext();
+            }
+
+            var current = Peek();
+            if (current is not T typed)
+            {
+                throw new LimitException(Span(current), $"YAML syntax error: expected {typeof(T).Name}, found {current.GetType().Name}");
+            }
+
+            _parser.MoveNext();
+            return typed;
+        }
+    }
+}

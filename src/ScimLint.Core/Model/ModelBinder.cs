@@ -1,0 +1,93 @@
+using ScimLint.Documents;
+using ScimLint.Text;
+
+namespace ScimLint.Model;
+
+/// <summary>Recognises a document's kind by its shape and binds it to the typed model.</summary>
+public static class ModelBinder
+{
+    /// <summary>Classifies a document's root.</summary>
+    public static DocumentKind Classify(DocNode? root)
+    {
+        if (root is not DocMapping map)
+        {
+            return DocumentKind.Unknown;
+        }
+
+        if (map.Get("application") is DocMapping
+            || (map.Get("results") is DocSequence && map.Find("totalCount") is not null)
+            || (map.Find("ssoUrl") is not null && map.Find("name") is not null))
+        {
+            return DocumentKind.JumpCloud;
+        }
+
+        return map.Find("controlPlane") is not null || map.Find("provisioning") is not null ? DocumentKind.StrongDm : DocumentKind.Unknown;
+    }
+
+    /// <summary>Binds a document.</summary>
+    public static BoundDocument Bind(SourceDocument document)
+    {
+        var kind = Classify(document.Root);
+        var map = document.Root as DocMapping;
+        var anchor = FirstKeySpan(map, document.Text);
+        var root = new ModelObject(map, string.Empty, anchor);
+        var apps = new List<JumpCloudApp>();
+        StrongDmSettings? settings = null;
+        switch (kind)
+        {
+            case DocumentKind.JumpCloud when map!.Get("application") is DocMapping:
+                var app = root.Field("application").AsObject();
+                if (IsStrongDm(app))
+                {
+                    apps.Add(new JumpCloudApp(document, app, root.Field("identityManagement").AsObject(), root.Field("associations"), root.Field("userGroups")));
+                }
+
+                break;
+            case DocumentKind.JumpCloud when map!.Get("results") is DocSequence results:
+                foreach (var item in results.Items)
+                {
+                    var obj = ModelField.Item(item);
+                    if (IsStrongDm(obj))
+                    {
+                        apps.Add(new JumpCloudApp(document, obj, obj.Field("identityManagement").AsObject(), obj.Field("associations"), obj.Field("userGroups")));
+                    }
+                }
+
+                break;
+            case DocumentKind.JumpCloud:
+                if (IsStrongDm(root))
+                {
+                    apps.Add(new JumpCloudApp(document, root, root.Field("identityManagement").AsObject(), root.Field("associations"), root.Field("userGroups")));
+                }
+
+                break;
+            case DocumentKind.StrongDm:
+                settings = new StrongDmSettings(document, root);
+                break;
+        }
+
+        var sensitive = new List<ModelField>();
+        foreach (var a in apps)
+        {
+            sensitive.Add(a.Token);
+        }
+
+        if (settings is not null)
+        {
+            sensitive.Add(settings.TokenValue);
+        }
+
+        var spans = sensitive.Where(f => f.Node is DocScalar s && !TokenValues.IsReference(s.Value)).Select(f => f.Node!.Span).ToList();
+        var values = sensitive.Select(f => f.Text).Where(v => v is not null && !TokenValues.IsReference(v)).Select(v => v!).ToList();
+        return new BoundDocument(document, kind, apps, settings) { SensitiveSpans = spans, SensitiveValues = values };
+    }
+
+    /// <summary>Whether an application object is a StrongDM app (name or displayName contains "strongdm").</summary>
+    public static bool IsStrongDm(ModelObject application) =>
+        Contains(application.Field("name").Text) || Contains(application.Field("displayName").Text);
+
+    private static bool Contains(string? text) => text is not null && text.Contains("strongdm", StringComparison.OrdinalIgnoreCase);
+
+    private static SourceSpan FirstKeySpan(DocMapping? map, SourceText text) =>
+        map is { Properties.Count: > 0 } ? map.Properties[0].Key.Span : map?.Span ?? text.Span(0, 0);
+}

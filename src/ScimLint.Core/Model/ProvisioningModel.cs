@@ -1,0 +1,225 @@
+using ScimLint.Documents;
+
+namespace ScimLint.Model;
+
+/// <summary>What a document is, recognised by its shape.</summary>
+public enum DocumentKind
+{
+    /// <summary>Neither kind (or not parsed).</summary>
+    Unknown,
+
+    /// <summary>A JumpCloud export bundle, bare application object or application list.</summary>
+    JumpCloud,
+
+    /// <summary>StrongDM provisioning settings.</summary>
+    StrongDm,
+}
+
+/// <summary>One StrongDM application from a JumpCloud export.</summary>
+public sealed class JumpCloudApp
+{
+    internal JumpCloudApp(SourceDocument document, ModelObject application, ModelObject identityManagement, ModelField associations, ModelField userGroups)
+    {
+        Document = document;
+        Application = application;
+        IdentityManagement = identityManagement;
+        AssociationsField = associations;
+        UserGroupsField = userGroups;
+        Associations = [.. associations.Items.Select(i => new Association(ModelField.Item(i)))];
+        UserGroups = userGroups.Node is DocSequence seq ? [.. seq.Items.Select(i => new UserGroup(ModelField.Item(i)))] : null;
+    }
+
+    /// <summary>The document the app came from.</summary>
+    public SourceDocument Document { get; }
+
+    /// <summary>The verbatim v1 application object.</summary>
+    public ModelObject Application { get; }
+
+    /// <summary>The application's <c>name</c>.</summary>
+    public ModelField Name => Application.Field("name");
+
+    /// <summary>The application's <c>displayName</c>.</summary>
+    public ModelField DisplayName => Application.Field("displayName");
+
+    /// <summary>General Info tab: Display Label.</summary>
+    public ModelField DisplayLabel => Application.Field("displayLabel");
+
+    /// <summary>Bookmark tab: URL.</summary>
+    public ModelField SsoUrl => Application.Field("ssoUrl");
+
+    /// <summary>Whether the application is active.</summary>
+    public ModelField Active => Application.Field("active");
+
+    /// <summary><c>sso.type</c>.</summary>
+    public ModelField SsoType => Application.Field("sso").AsObject().Field("type");
+
+    /// <summary>The Identity Management tab (may be absent).</summary>
+    public ModelObject IdentityManagement { get; }
+
+    /// <summary>API Type.</summary>
+    public ModelField ApiType => IdentityManagement.Field("apiType");
+
+    /// <summary>SCIM Version.</summary>
+    public ModelField ScimVersion => IdentityManagement.Field("scimVersion");
+
+    /// <summary>Base URL.</summary>
+    public ModelField BaseUrl => IdentityManagement.Field("baseUrl");
+
+    /// <summary>Token Field (sensitive).</summary>
+    public ModelField Token => IdentityManagement.Field("token", sensitive: true);
+
+    /// <summary>When the token was last pasted into JumpCloud.</summary>
+    public ModelField TokenUpdatedAt => IdentityManagement.Field("tokenUpdatedAt");
+
+    /// <summary>The group-management checkbox.</summary>
+    public ModelField GroupManagementEnabled => IdentityManagement.Field("groupManagementEnabled");
+
+    /// <summary>active or inactive.</summary>
+    public ModelField Status => IdentityManagement.Field("status");
+
+    /// <summary>The <c>associations</c> field.</summary>
+    public ModelField AssociationsField { get; }
+
+    /// <summary>The group and user associations.</summary>
+    public IReadOnlyList<Association> Associations { get; }
+
+    /// <summary>The <c>userGroups</c> field.</summary>
+    public ModelField UserGroupsField { get; }
+
+    /// <summary>The user groups, or null when the export does not list them.</summary>
+    public IReadOnlyList<UserGroup>? UserGroups { get; }
+}
+
+/// <summary>One v2 association.</summary>
+public sealed class Association(ModelObject item)
+{
+    /// <summary>The association item.</summary>
+    public ModelObject Item { get; } = item;
+
+    /// <summary><c>to.id</c>.</summary>
+    public ModelField Id => Item.Field("to").AsObject().Field("id");
+
+    /// <summary><c>to.type</c>: user_group or user.</summary>
+    public ModelField Type => Item.Field("to").AsObject().Field("type");
+}
+
+/// <summary>One user group listed in the export.</summary>
+public sealed class UserGroup(ModelObject item)
+{
+    /// <summary>The group item.</summary>
+    public ModelObject Item { get; } = item;
+
+    /// <summary>The group id.</summary>
+    public ModelField Id => Item.Field("id");
+
+    /// <summary>The group name.</summary>
+    public ModelField Name => Item.Field("name");
+
+    /// <summary>The member count.</summary>
+    public ModelField MemberCount => Item.Field("memberCount");
+}
+
+/// <summary>A StrongDM provisioning settings document.</summary>
+public sealed class StrongDmSettings
+{
+    internal StrongDmSettings(SourceDocument document, ModelObject root)
+    {
+        Document = document;
+        Root = root;
+        ControlPlane = root.Field("controlPlane").AsObject();
+        Provisioning = root.Field("provisioning").AsObject();
+        TokenBlock = Provisioning.Field("token").AsObject();
+        Roles = [.. root.Field("roles").Items.Select(i => new StrongDmRole(ModelField.Item(i)))];
+    }
+
+    /// <summary>The document.</summary>
+    public SourceDocument Document { get; }
+
+    /// <summary>The root object.</summary>
+    public ModelObject Root { get; }
+
+    /// <summary><c>controlPlane</c>.</summary>
+    public ModelObject ControlPlane { get; }
+
+    /// <summary><c>controlPlane.region</c>.</summary>
+    public ModelField RegionField => ControlPlane.Field("region");
+
+    /// <summary><c>controlPlane.host</c>.</summary>
+    public ModelField Host => ControlPlane.Field("host");
+
+    /// <summary><c>provisioning</c>.</summary>
+    public ModelObject Provisioning { get; }
+
+    /// <summary><c>provisioning.scimProvider</c>.</summary>
+    public ModelField ScimProvider => Provisioning.Field("scimProvider");
+
+    /// <summary><c>provisioning.scimActive</c>.</summary>
+    public ModelField ScimActive => Provisioning.Field("scimActive");
+
+    /// <summary><c>provisioning.legacyApiSyncEnabled</c>.</summary>
+    public ModelField LegacyApiSyncEnabled => Provisioning.Field("legacyApiSyncEnabled");
+
+    /// <summary><c>provisioning.token</c>.</summary>
+    public ModelObject TokenBlock { get; }
+
+    /// <summary><c>provisioning.token.value</c> (sensitive; should not exist).</summary>
+    public ModelField TokenValue => TokenBlock.Field("value", sensitive: true);
+
+    /// <summary><c>provisioning.token.ref</c>.</summary>
+    public ModelField TokenRef => TokenBlock.Field("ref");
+
+    /// <summary><c>provisioning.token.createdAt</c>.</summary>
+    public ModelField TokenCreatedAt => TokenBlock.Field("createdAt");
+
+    /// <summary><c>provisioning.token.rekeyedAt</c>.</summary>
+    public ModelField TokenRekeyedAt => TokenBlock.Field("rekeyedAt");
+
+    /// <summary>Roles that already exist in StrongDM.</summary>
+    public IReadOnlyList<StrongDmRole> Roles { get; }
+
+    /// <summary>The declared region, the vendor's default (US) when absent, or null when it is not a region.</summary>
+    public Region? Region => !RegionField.HasValue ? Model.Region.US : ControlPlanes.TryParseRegion(RegionField.Text, out var r) ? r : null;
+}
+
+/// <summary>A StrongDM role.</summary>
+public sealed class StrongDmRole(ModelObject item)
+{
+    /// <summary>The role item.</summary>
+    public ModelObject Item { get; } = item;
+
+    /// <summary>The role name.</summary>
+    public ModelField Name => Item.Field("name");
+
+    /// <summary>Whether SCIM already manages the role.</summary>
+    public ModelField ScimManaged => Item.Field("scimManaged");
+}
+
+/// <summary>A loaded document, classified and bound to the model.</summary>
+public sealed class BoundDocument
+{
+    internal BoundDocument(SourceDocument document, DocumentKind kind, IReadOnlyList<JumpCloudApp> apps, StrongDmSettings? settings)
+    {
+        Document = document;
+        Kind = kind;
+        Apps = apps;
+        Settings = settings;
+    }
+
+    /// <summary>The source document.</summary>
+    public SourceDocument Document { get; }
+
+    /// <summary>The kind.</summary>
+    public DocumentKind Kind { get; }
+
+    /// <summary>StrongDM applications in a JumpCloud document.</summary>
+    public IReadOnlyList<JumpCloudApp> Apps { get; }
+
+    /// <summary>The settings of a StrongDM document.</summary>
+    public StrongDmSettings? Settings { get; }
+
+    /// <summary>The spans of every sensitive value in the document.</summary>
+    public IReadOnlyList<Text.SourceSpan> SensitiveSpans { get; init; } = [];
+
+    /// <summary>Sensitive literal values, so that outputs can scrub them.</summary>
+    public IReadOnlyList<string> SensitiveValues { get; init; } = [];
+}

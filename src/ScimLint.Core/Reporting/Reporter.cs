@@ -1,0 +1,56 @@
+using ScimLint.Engine;
+
+namespace ScimLint.Reporting;
+
+/// <summary>How a report is rendered.</summary>
+public sealed record ReportOptions
+{
+    /// <summary>The version printed in outputs (tests pin it to <c>0.0.0-test</c>).</summary>
+    public string ToolVersion { get; init; } = ToolInfo.Version;
+
+    /// <summary>ANSI colour in text output.</summary>
+    public bool Color { get; init; }
+
+    /// <summary>Text output: only findings, no code frames and no summary.</summary>
+    public bool Quiet { get; init; }
+}
+
+/// <summary>Renders a lint result in one format.</summary>
+public interface IReporter
+{
+    /// <summary>Writes the report.</summary>
+    void Write(LintResult result, TextWriter writer, ReportOptions options);
+}
+
+/// <summary>Facts about the tool itself.</summary>
+public static class ToolInfo
+{
+    /// <summary>The tool name.</summary>
+    public const string Name = "ScimLint";
+
+    /// <summary>Where users read about it.</summary>
+    public const string InformationUri = "https://github.com/scimlint/scimlint";
+
+    /// <summary>The semantic version of this build.</summary>
+    public static string Version { get; } = ReadVersion();
+
+    /// <summary>The reporters by format name.</summary>
+    public static IReporter ReporterFor(string format) => format switch
+    {
+        "sarif" => new SarifReporter(),
+        "json" => new JsonReporter(),
+        "github" => new GitHubReporter(),
+        _ => new TextReporter(),
+    };
+
+    private static string ReadVersion()
+    {
+        var attribute = typeof(ToolInfo).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>()
+            .FirstOrDefault();
+        var version = attribute?.InformationalVersion ?? "0.0.0";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus >= 0 ? version[..plus] : version;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ScimLint.Engine;
+using ScimLint.Rules;
+using ScimLint.Text;
+
+namespace ScimLint.Reporting;
+
+/// <summary>
+/// SARIF 2.1.0 for GitHub code scanning: one run, every enabled rule, repo-relative URIs under <c>%SRCROOT%</c>,
+/// full regions, line-independent fingerprints and fixes. Deterministic: no timestamps, no absolute paths.
+/// </summary>
+public sealed class SarifReporter : IReporter
+{
+    /// <summary>The SARIF schema URI written in <c>$schema</c>.</summary>
+    public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    /// <summary>The fingerprint key.</summary>
+    public const string FingerprintKey = "scimlint/v1";
+
+    private const string SrcRoot = "%SRCROOT%";
+
+    /// <inheritdoc/>
+    public void Write(LintResult result, TextWriter writer, ReportOptions options)
+    {
+        var json = JsonSerializer.Serialize(Build(result, options), Context.SarifLog);
+        writer.Write(json.Replace("\r\n", "\n", StringComparison.Ordinal));
+        writer.Write('\n');
+    }
+
+    private static ScimLintJsonContext Context { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NewLine = "\n",
+    });
+
+    /// <summary>Builds the SARIF object model.</summary>
+    public static SarifLog Build(LintResult result, ReportOptions options)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rules = new List<SarifRule>();
+        foreach (var rule in result.Rules)
+        {
+            index[rule.Descriptor.Id] = rules.Count;
+            rules.Add(ToRule(rule));
+        }
+
+        var artifacts = result.Findings.Select(f => f.Path).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var artifactIndex = artifacts.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
+        var results = result.Findings.Select(f => ToResult(f, index[f.Rule.Id], artifactIndex[f.Path], result)).ToList();
+        var run = new SarifRun(
+            new SarifTool(new SarifDriver(ToolInfo.Name, options.ToolVersion, ToolInfo.InformationUri, rules)),
+            new Dictionary<string, SarifArtifactLocation>(StringComparer.Ordinal)
+            {
+                [SrcRoot] = new(null, null, new SarifMessage("The directory scimlint ran in; result paths are relative to it.")),
+            },
+            [.. artifacts.Select(p => new SarifArtifact(new SarifArtifactLocation(EscapeUri(p), SrcRoot)))],
+            results,
+            "utf16CodeUnits");
+        return new SarifLog(SchemaUri, "2.1.0", [run]);
+    }
+
+    private static SarifRule ToRule(EnabledRule rule)
+    {
+        var d = rule.Descriptor;
+        var help = $"{Sentence(d.Description)} See {d.HelpUri}";
+        var markdown = $"**{d.Id} {d.Name}**: {Sentence(d.Description)}\n\n[Documentation]({d.HelpUri})";
+        return new SarifRule(
+            d.Id,
+            d.Name,
+            new SarifMessage(Sentence(d.Title)),
+            new SarifMessage(Sentence(d.Description)),
+            new SarifMultiformatMessage(help, markdown),
+            d.HelpUri.ToString(),
+            new SarifConfiguration(Level(rule.Severity)),
+            new SarifRuleProperties(
+                [.. d.Tags],
+                "very-high",
+                rule.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "recommendation" },
+                d.SecuritySeverity?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static SarifResult ToResult(Finding finding, int ruleIndex, int artifactIndex, LintResult result)
+    {
+        result.Sources.TryGetValue(finding.Path, out var source);
+        var location = new SarifArtifactLocation(EscapeUri(finding.Path), SrcRoot, null, artifactIndex);
+        var logical = finding.LogicalPath.Length == 0 ? null : new[] { new SarifLogicalLocation(finding.LogicalPath, "member") };
+        IReadOnlyList<SarifFix>? fixes = finding.Fix is { } fix
+            ? [new SarifFix(new SarifMessage(Sentence(fix.Description)), [new SarifArtifactChange(location with { Index = null }, [.. fix.Replacements.Select(r => new SarifReplacement(RegionOf(r.Span, null, normalize: false), new SarifInsertedContent(r.Text)))])])]
+            : null;
+        return new SarifResult(
+            finding.Rule.Id,
+            ruleIndex,
+            Level(finding.Severity),
+            new SarifMessage(Sentence(finding.Message)),
+            [new SarifLocation(new SarifPhysicalLocation(location, RegionOf(finding.Span, source, normalize: true)), logical)],
+            new Dictionary<string, string>(StringComparer.Ordinal) { [FingerprintKey] = finding.Fingerprint },
+            fixes);
+    }
+
+    private static SarifRegion RegionOf(SourceSpan span, SourceText? source, bool normalize)
+    {
+        var s = normalize ? Regions.Normalize(span, source) : span;
+        return new SarifRegion(Math.Max(1, s.StartLine), Math.Max(1, s.StartColumn), Math.Max(1, s.EndLine), Math.Max(1, s.EndColumn));
+    }
+
+    private static string Level(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "note",
+    };
+
+    private static string Sentence(string text) => text.EndsWith('.') || text.EndsWith('?') || text.EndsWith('!') ? text : text + ".";
+
+    private static string EscapeUri(string path) =>
+        string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+}

@@ -1,0 +1,25 @@
+namespace ScimLint.Rules.Input;
+
+/// <summary>SL001: the loader could not read the file as YAML or JSON.</summary>
+internal sealed class ParseErrorRule : Rule
+{
+    /// <summary>The descriptor.</summary>
+    public static readonly RuleDescriptor Rule = new(
+        "SL001",
+        "parse-error",
+        "File cannot be parsed",
+        "{0}",
+        Severity.Error,
+        "The file is not valid YAML or JSON: a syntax error, invalid UTF-8, a duplicate key, or a loader limit (size, depth, alias expansion). Nothing else in the file can be checked until it parses.",
+        ["correctness", "input"]);
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void CheckDocument(DocumentContext context)
+    {
+        foreach (var diagnostic in context.Document.Document.Diagnostics)
+        {
+            context.Report(diagnostic.Span, string.Empty, Rule.Format(diagnostic.Message));
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using ScimLint.Configuration;
+using ScimLint.Documents;
+using ScimLint.Model;
+
+namespace ScimLint.Rules;
+
+/// <summary>
+/// A check. A rule overrides one or more of the <c>Check*</c> methods and reports against model nodes; it never
+/// sees a parser type or a file format. Subclasses are sealed, carry one static descriptor and are listed in
+/// <see cref="RuleCatalog"/>.
+/// </summary>
+public abstract class Rule
+{
+    /// <summary>The rule's identity.</summary>
+    public abstract RuleDescriptor Descriptor { get; }
+
+    /// <summary>
+    /// Whether the rule compares a JumpCloud app with its StrongDM counterpart. Such rules also run on a counterpart
+    /// found on disk when only the other side was passed (pre-commit passes only changed files).
+    /// </summary>
+    public virtual bool CrossFile => false;
+
+    /// <summary>Checks one input document, whatever its kind.</summary>
+    public virtual void CheckDocument(DocumentContext context)
+    {
+    }
+
+    /// <summary>Checks one StrongDM application of a JumpCloud export, with its paired settings when found.</summary>
+    public virtual void CheckApp(JumpCloudContext context)
+    {
+    }
+
+    /// <summary>Checks one StrongDM settings document.</summary>
+    public virtual void CheckSettings(StrongDmContext context)
+    {
+    }
+}
+
+/// <summary>Collects the findings of one rule.</summary>
+public abstract class RuleContext
+{
+    private readonly Action<RawFinding> _sink;
+
+    private protected RuleContext(RuleDescriptor rule, LintPolicy policy, Action<RawFinding> sink)
+    {
+        Rule = rule;
+        Policy = policy;
+        _sink = sink;
+    }
+
+    /// <summary>The rule being run.</summary>
+    public RuleDescriptor Rule { get; }
+
+    /// <summary>Policy settings from configuration.</summary>
+    public LintPolicy Policy { get; }
+
+    /// <summary>Reports a finding against a model node.</summary>
+    public void Report(IModelNode node, string message, Fix? fix = null) =>
+        _sink(new RawFinding(Rule, node.Span, node.LogicalPath, Finding.HashValue(node.ValueText, node.IsSensitive), message, fix));
+
+    /// <summary>Reports a finding at a document node (loader and schema rules).</summary>
+    public void Report(DocNode node, string message) =>
+        _sink(new RawFinding(Rule, node.Span, node.Path, Finding.HashValue((node as DocScalar)?.Value, false), message, null));
+
+    /// <summary>Reports a finding at an exact span with a logical path.</summary>
+    public void Report(Text.SourceSpan span, string logicalPath, string message) =>
+        _sink(new RawFinding(Rule, span, logicalPath, Finding.HashValue(null, false), message, null));
+}
+
+/// <summary>A finding as a rule reports it, before configuration sets its severity.</summary>
+public sealed record RawFinding(RuleDescriptor Rule, Text.SourceSpan Span, string LogicalPath, string ValueHash, string Message, Fix? Fix);
+
+/// <summary>What a document rule sees.</summary>
+public sealed class DocumentContext : RuleContext
+{
+    internal DocumentContext(RuleDescriptor rule, LintPolicy policy, Action<RawFinding> sink, BoundDocument document, bool explicitlyNamed)
+        : base(rule, policy, sink)
+    {
+        Document = document;
+        ExplicitlyNamed = explicitlyNamed;
+    }
+
+    /// <summary>The document, bound to the model.</summary>
+    public BoundDocument Document { get; }
+
+    /// <summary>Whether the user named the file (rather than it being found by walking a directory).</summary>
+    public bool ExplicitlyNamed { get; }
+}
+
+/// <summary>How a document was paired with its counterpart.</summary>
+public enum PairingStatus
+{
+    /// <summary>Exactly one counterpart was found.</summary>
+    Paired,
+
+    /// <summary>No counterpart exists in the directory or its ancestors.</summary>
+    Missing,
+
+    /// <summary>More than one candidate sits in the nearest directory that has any.</summary>
+    Ambiguous,
+}
+
+/// <summary>What an app rule sees.</summary>
+public sealed class JumpCloudContext : RuleContext
+{
+    internal JumpCloudContext(RuleDescriptor rule, LintPolicy policy, Action<RawFinding> sink, JumpCloudApp app, StrongDmSettings? settings, PairingStatus pairing, IReadOnlyList<string> candidates)
+        : base(rule, policy, sink)
+    {
+        App = app;
+        Settings = settings;
+        Pairing = pairing;
+        Candidates = candidates;
+    }
+
+    /// <summary>The JumpCloud application.</summary>
+    public JumpCloudApp App { get; }
+
+    /// <summary>The paired StrongDM settings, when exactly one was found.</summary>
+    public StrongDmSettings? Settings { get; }
+
+    /// <summary>How pairing went.</summary>
+    public PairingStatus Pairing { get; }
+
+    /// <summary>The candidate counterpart paths (display paths), for messages.</summary>
+    public IReadOnlyList<string> Candidates { get; }
+
+    /// <summary>
+    /// The control-plane region: the paired settings' region (US when absent), or when unpaired the region of the
+    /// URLs, else US.
+    /// </summary>
+    public Region? ControlPlaneRegion => Settings is not null ? Settings.Region : null;
+}
+
+/// <summary>What a settings rule sees.</summary>
+public sealed class StrongDmContext : RuleContext
+{
+    internal StrongDmContext(RuleDescriptor rule, LintPolicy policy, Action<RawFinding> sink, StrongDmSettings settings, IReadOnlyList<JumpCloudApp> apps, PairingStatus pairing)
+        : base(rule, policy, sink)
+    {
+        Settings = settings;
+        Apps = apps;
+        Pairing = pairing;
+    }
+
+    /// <summary>The settings.</summary>
+    public StrongDmSettings Settings { get; }
+
+    /// <summary>The JumpCloud apps that pair with these settings.</summary>
+    public IReadOnlyList<JumpCloudApp> Apps { get; }
+
+    /// <summary>Whether any JumpCloud export pairs with these settings.</summary>
+    public PairingStatus Pairing { get; }
+}

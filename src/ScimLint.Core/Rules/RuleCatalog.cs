@@ -1,0 +1,42 @@
+using ScimLint.Rules.Input;
+using ScimLint.Rules.JumpCloud;
+using ScimLint.Rules.Token;
+using ScimLint.Rules.Urls;
+
+namespace ScimLint.Rules;
+
+/// <summary>The one explicit list of rules, in ID order. IDs are never reused.</summary>
+public sealed class RuleCatalog
+{
+    /// <summary>Creates a catalogue of the given rules (custom rules can be appended to <see cref="Default"/>'s).</summary>
+    public RuleCatalog(IEnumerable<Rule> rules)
+    {
+        Rules = [.. rules.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal)];
+        var duplicate = Rules.GroupBy(r => r.Descriptor.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"rule ID {duplicate.Key} is used twice", nameof(rules));
+        }
+    }
+
+    /// <summary>The built-in rules.</summary>
+    public static RuleCatalog Default { get; } = new(
+    [
+        new ParseErrorRule(),
+        new SchemaViolationRule(),
+        new MissingCounterpartRule(),
+        new NotAConfigRule(),
+        new BookmarkUrlRule(),
+        new RegionMismatchRule(),
+        new GroupManagementDisabledRule(),
+        new TokenMissingRule(),
+    ]);
+
+    /// <summary>The rules in ID order.</summary>
+    public IReadOnlyList<Rule> Rules { get; }
+
+    /// <summary>Finds a rule by ID (case-insensitive) or name.</summary>
+    public Rule? Find(string idOrName) => Rules.FirstOrDefault(r =>
+        string.Equals(r.Descriptor.Id, idOrName, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(r.Descriptor.Name, idOrName, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,48 @@
+using ScimLint.Model;
+
+namespace ScimLint.Rules.Urls;
+
+/// <summary>SL104: the Bookmark URL must be exactly <c>https://&lt;control-plane host&gt;/app/login</c>.</summary>
+internal sealed class BookmarkUrlRule : Rule
+{
+    /// <summary>The descriptor.</summary>
+    public static readonly RuleDescriptor Rule = new(
+        "SL104",
+        "bookmark-url",
+        "Bookmark URL is not the StrongDM login URL",
+        "Bookmark URL (application.ssoUrl) {0}",
+        Severity.Error,
+        "The Bookmark tab's URL must be https://<host>/app/login on the organisation's control plane (app.strongdm.com, app.uk.strongdm.com or app.eu.strongdm.com).",
+        ["correctness", "url"]);
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void CheckApp(JumpCloudContext context)
+    {
+        var field = context.App.SsoUrl;
+        var region = UrlRules.ExpectedRegion(context);
+        var canonical = ControlPlanes.BookmarkUrl(region);
+        if (!field.HasValue || string.IsNullOrWhiteSpace(field.Text))
+        {
+            context.Report(field, Rule.Format($"is missing; set it to {canonical}"));
+            return;
+        }
+
+        var url = UrlAnalysis.Analyze(field.Text!);
+        var fix = Fix.ReplaceValue(field, UrlRules.CanonicalBookmark(url, region));
+        foreach (var problem in url.Problems)
+        {
+            context.Report(field, Rule.Format(problem.Message), fix);
+        }
+
+        if (ControlPlanes.RegionOfHost(url.Authority) is null)
+        {
+            context.Report(field, Rule.Format($"host '{url.Authority}' is not a StrongDM control plane (app.strongdm.com, app.uk.strongdm.com, app.eu.strongdm.com)"), fix);
+        }
+
+        if (!string.Equals(url.NormalizedPath, ControlPlanes.BookmarkPath, StringComparison.Ordinal))
+        {
+            context.Report(field, Rule.Format($"path is '{url.Path}', not '{ControlPlanes.BookmarkPath}'"), fix);
+        }
+    }
+}
