@@ -65,7 +65,7 @@ internal static class CheckCommand
             var engine = new LintEngine(fs, env.WorkingDirectory);
             var result = engine.Run(new LintRequest(options.Paths, config));
             var color = !options.NoColor && options.Output is null && env.OutputIsTerminal && string.IsNullOrEmpty(env.GetVariable("NO_COLOR")) && options.Format == "text";
-            var report = new ReportOptions { Color = color, Quiet = options.Quiet };
+            var report = new ReportOptions { Color = color, Quiet = options.Quiet, ToolVersion = env.ToolVersion };
             var writer = new StringWriter { NewLine = "\n" };
             ToolInfo.ReporterFor(options.Format).Write(result, writer, report);
             if (options.Sarif is not null)

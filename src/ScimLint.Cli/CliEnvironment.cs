@@ -5,6 +5,9 @@ namespace ScimLint.Cli;
 /// <summary>Everything the CLI touches outside itself, so tests run it in process.</summary>
 public sealed record CliEnvironment(IFileSystem FileSystem, TextWriter Out, TextWriter Error, string WorkingDirectory, bool OutputIsTerminal, Func<string, string?> GetVariable)
 {
+    /// <summary>The version written into reports (tests pin it).</summary>
+    public string ToolVersion { get; init; } = ScimLint.Reporting.ToolInfo.Version;
+
     /// <summary>The real console, file system and environment.</summary>
     public static CliEnvironment FromSystem()
     {

@@ -4,9 +4,9 @@ using ScimLint.Rules;
 namespace ScimLint.Cli;
 
 /// <summary><c>scimlint rules</c>: the catalogue, as a table or as the README's Markdown table.</summary>
-internal static class RulesCommand
+public static class RulesCommand
 {
-    public static Command Create(CliEnvironment env)
+    internal static Command Create(CliEnvironment env)
     {
         var command = new Command("rules", "List every rule with its default severity.");
         var format = new Option<string>("--format", "-f") { Description = "text or markdown (the README table).", DefaultValueFactory = _ => "text" };
@@ -20,7 +20,7 @@ internal static class RulesCommand
         return command;
     }
 
-    public static string Text(RuleCatalog catalog)
+    internal static string Text(RuleCatalog catalog)
     {
         var lines = catalog.Rules.Select(r => r.Descriptor).Select(d => $"{d.Id}  {d.DefaultSeverity.Name(),-7}  {d.Name,-30}  {d.Title}");
         return string.Join('\n', lines) + "\n";

@@ -1,0 +1,152 @@
+using System.Text;
+using System.Text.Json;
+using ScimLint.Documents;
+using ScimLint.Loading;
+using ScimLint.Tests.Infrastructure;
+
+namespace ScimLint.Tests.Rules;
+
+/// <summary>
+/// Table-driven rule fixtures. <c>Fixtures/Rules/SLnnn/bad-*/</c> must produce exactly the findings of SLnnn listed in
+/// its <c>expected.txt</c> (<c>SLnnn file:line:col-line:col</c>, one per line); <c>good-*</c> (near misses) must produce none.
+/// Every YAML fixture is also converted to JSON and must fire the same rule at the same logical paths.
+/// </summary>
+public sealed class RuleFixtureTests
+{
+    public static TheoryData<string> BadFixtures() => Cases("bad-");
+
+    public static TheoryData<string> GoodFixtures() => Cases("good-");
+
+    [Theory]
+    [MemberData(nameof(BadFixtures))]
+    public void Bad_fixture_reports_exactly_the_expected_findings(string fixture)
+    {
+        var (rule, dir) = Resolve(fixture);
+        var expectedFile = Path.Combine(dir, "expected.txt");
+        Assert.True(File.Exists(expectedFile), $"{fixture} has no expected.txt");
+        var expected = File.ReadAllLines(expectedFile).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(expected);
+
+        var actual = Lint.Directory(dir).Of(rule).Select(f => f.Brief()).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(GoodFixtures))]
+    public void Good_fixture_does_not_report_the_rule(string fixture)
+    {
+        var (rule, dir) = Resolve(fixture);
+
+        var actual = Lint.Directory(dir).Of(rule).Select(f => f.Brief() + " " + f.Message).ToList();
+
+        Assert.Empty(actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadFixtures))]
+    [MemberData(nameof(GoodFixtures))]
+    public void Json_twin_of_a_yaml_fixture_reports_the_same_logical_findings(string fixture)
+    {
+        var (rule, dir) = Resolve(fixture);
+        if (rule == "SL001" || Directory.GetFiles(dir).Any(f => f.EndsWith(".json", StringComparison.Ordinal)) || Directory.GetFiles(dir, "*.yaml").Length == 0)
+        {
+            return;
+        }
+
+        var twin = Directory.CreateTempSubdirectory("scimlint-twin-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(twin.FullName, ".git"));
+            foreach (var file in Directory.GetFiles(dir, "*.yaml"))
+            {
+                var doc = DocumentLoader.Load(Path.GetFileName(file), File.ReadAllBytes(file));
+                Assert.Empty(doc.Diagnostics);
+                File.WriteAllText(Path.Combine(twin.FullName, Path.GetFileNameWithoutExtension(file) + ".json"), ToJson(doc.Root!));
+            }
+
+            static string Key(ScimLint.Rules.Finding f) => $"{Path.GetFileNameWithoutExtension(f.Path)} {f.LogicalPath} {f.Message}";
+            var yaml = Lint.Directory(dir).Of(rule).Select(Key).Order(StringComparer.Ordinal).ToList();
+            var json = Lint.Directory(twin.FullName).Of(rule).Select(Key).Order(StringComparer.Ordinal).ToList();
+
+            Assert.Equal(yaml, json);
+        }
+        finally
+        {
+            twin.Delete(recursive: true);
+        }
+    }
+
+    internal static string FixturesRoot => Path.Combine(Repo.Fixtures, "Rules");
+
+    private static TheoryData<string> Cases(string prefix)
+    {
+        var data = new TheoryData<string>();
+        if (!Directory.Exists(FixturesRoot))
+        {
+            return data;
+        }
+
+        foreach (var ruleDir in Directory.GetDirectories(FixturesRoot).Order(StringComparer.Ordinal))
+        {
+            foreach (var caseDir in Directory.GetDirectories(ruleDir).Where(d => Path.GetFileName(d).StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            {
+                data.Add($"{Path.GetFileName(ruleDir)}/{Path.GetFileName(caseDir)}");
+            }
+        }
+
+        return data;
+    }
+
+    private static (string Rule, string Dir) Resolve(string fixture) =>
+        (fixture.Split('/')[0], Path.Combine(FixturesRoot, fixture.Replace('/', Path.DirectorySeparatorChar)));
+
+    internal static string ToJson(DocNode root)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            Write(root, writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Write(DocNode node, Utf8JsonWriter writer)
+    {
+        switch (node)
+        {
+            case DocMapping map:
+                writer.WriteStartObject();
+                foreach (var p in map.Properties)
+                {
+                    writer.WritePropertyName(p.Key.Value);
+                    Write(p.Value, writer);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case DocSequence seq:
+                writer.WriteStartArray();
+                foreach (var item in seq.Items)
+                {
+                    Write(item, writer);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case DocScalar { Kind: ScalarKind.Null }:
+                writer.WriteNullValue();
+                break;
+            case DocScalar { Kind: ScalarKind.Boolean } b:
+                writer.WriteBooleanValue(b.AsBoolean == true);
+                break;
+            case DocScalar { Kind: ScalarKind.Number } n:
+                writer.WriteRawValue(n.Value);
+                break;
+            case DocScalar s:
+                writer.WriteStringValue(s.Value);
+                break;
+        }
+    }
+}
