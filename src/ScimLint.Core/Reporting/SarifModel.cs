@@ -13,7 +13,6 @@ public sealed record SarifLog(
 public sealed record SarifRun(
     SarifTool Tool,
     IReadOnlyDictionary<string, SarifArtifactLocation> OriginalUriBaseIds,
-    IReadOnlyList<SarifArtifact> Artifacts,
     IReadOnlyList<SarifResult> Results,
     string ColumnKind);
 
@@ -47,13 +46,10 @@ public sealed record SarifMessage(string Text);
 
 public sealed record SarifMultiformatMessage(string Text, string Markdown);
 
-public sealed record SarifArtifact(SarifArtifactLocation Location);
-
 public sealed record SarifArtifactLocation(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Uri,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UriBaseId,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SarifMessage? Description = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Index = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SarifMessage? Description = null);
 
 public sealed record SarifResult(
     string RuleId,

@@ -48,16 +48,13 @@ public sealed class SarifReporter : IReporter
             rules.Add(ToRule(rule));
         }
 
-        var artifacts = result.Findings.Select(f => f.Path).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var artifactIndex = artifacts.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
-        var results = result.Findings.Select(f => ToResult(f, index[f.Rule.Id], artifactIndex[f.Path], result)).ToList();
+        var results = result.Findings.Select(f => ToResult(f, index[f.Rule.Id], result)).ToList();
         var run = new SarifRun(
             new SarifTool(new SarifDriver(ToolInfo.Name, options.ToolVersion, ToolInfo.InformationUri, rules)),
             new Dictionary<string, SarifArtifactLocation>(StringComparer.Ordinal)
             {
                 [SrcRoot] = new(null, null, new SarifMessage("The directory scimlint ran in; result paths are relative to it.")),
             },
-            [.. artifacts.Select(p => new SarifArtifact(new SarifArtifactLocation(EscapeUri(p), SrcRoot)))],
             results,
             "utf16CodeUnits");
         return new SarifLog(SchemaUri, "2.1.0", [run]);
@@ -67,7 +64,7 @@ public sealed class SarifReporter : IReporter
     {
         var d = rule.Descriptor;
         var help = $"{Sentence(d.Description)} See {d.HelpUri}";
-        var markdown = $"**{d.Id} {d.Name}**: {Sentence(d.Description)}\n\n[Documentation]({d.HelpUri})";
+        var markdown = Engine.RuleDocs.Get(d.Id)?.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd() ?? $"**{d.Id} {d.Name}**: {Sentence(d.Description)}\n\n[Documentation]({d.HelpUri})";
         return new SarifRule(
             d.Id,
             d.Name,
@@ -83,13 +80,13 @@ public sealed class SarifReporter : IReporter
                 d.SecuritySeverity?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    private static SarifResult ToResult(Finding finding, int ruleIndex, int artifactIndex, LintResult result)
+    private static SarifResult ToResult(Finding finding, int ruleIndex, LintResult result)
     {
         result.Sources.TryGetValue(finding.Path, out var source);
-        var location = new SarifArtifactLocation(EscapeUri(finding.Path), SrcRoot, null, artifactIndex);
+        var location = new SarifArtifactLocation(EscapeUri(finding.Path), SrcRoot);
         var logical = finding.LogicalPath.Length == 0 ? null : new[] { new SarifLogicalLocation(finding.LogicalPath, "member") };
         IReadOnlyList<SarifFix>? fixes = finding.Fix is { } fix
-            ? [new SarifFix(new SarifMessage(Sentence(fix.Description)), [new SarifArtifactChange(location with { Index = null }, [.. fix.Replacements.Select(r => new SarifReplacement(RegionOf(r.Span, null, normalize: false), new SarifInsertedContent(r.Text)))])])]
+            ? [new SarifFix(new SarifMessage(Sentence(fix.Description)), [new SarifArtifactChange(location, [.. fix.Replacements.Select(r => new SarifReplacement(RegionOf(r.Span, null, normalize: false), new SarifInsertedContent(r.Text)))])])]
             : null;
         return new SarifResult(
             finding.Rule.Id,
