@@ -34,6 +34,14 @@ public sealed record ScimLintConfig
     /// <summary>The effective severity of a rule.</summary>
     public Severity SeverityOf(RuleDescriptor rule) => Severities.TryGetValue(rule.Id, out var s) ? s : rule.DefaultSeverity;
 
+    /// <summary>
+    /// The effective severity of one finding: the severity set for the rule in configuration when there is one (it
+    /// applies to all the rule's findings), else the severity the rule reported the finding with, else the rule's
+    /// default.
+    /// </summary>
+    public Severity SeverityOf(RuleDescriptor rule, Severity? reported) =>
+        Severities.TryGetValue(rule.Id, out var s) ? s : reported ?? rule.DefaultSeverity;
+
     /// <summary>Parses a configuration file; throws <see cref="ConfigException"/> with <c>file:line:column</c>.</summary>
     public static ScimLintConfig Parse(string displayPath, ReadOnlySpan<byte> bytes, RuleCatalog catalog)
     {

@@ -108,7 +108,7 @@ public sealed class LintEngine
 
         var secrets = _cache.Values.Where(d => d is not null).SelectMany(d => d!.SensitiveValues).Where(v => v.Trim().Length >= 4).Distinct(StringComparer.Ordinal).OrderByDescending(v => v.Length).ToList();
         var findings = raw
-            .Select(r => new Finding(r.Rule, config.SeverityOf(r.Rule), Redact(r.Message, secrets), r.Span, r.LogicalPath, r.ValueHash, RedactFix(r.Fix, secrets)))
+            .Select(r => new Finding(r.Rule, config.SeverityOf(r.Rule, r.Severity), Redact(r.Message, secrets), r.Span, r.LogicalPath, r.ValueHash, RedactFix(r.Fix, secrets)))
             .Where(f => f.Severity != Severity.None)
             .DistinctBy(f => (f.Rule.Id, f.Span, f.Message))
             .OrderBy(f => f.Path, StringComparer.Ordinal)

@@ -54,9 +54,20 @@ public abstract class RuleContext
     /// <summary>Policy settings from configuration.</summary>
     public LintPolicy Policy { get; }
 
-    /// <summary>Reports a finding against a model node.</summary>
-    public void Report(IModelNode node, string message, Fix? fix = null) =>
-        _sink(new RawFinding(Rule, node.Span, node.LogicalPath, Finding.HashValue(node.ValueText, node.IsSensitive), message, fix));
+    /// <summary>
+    /// Reports a finding against a model node. <paramref name="severity"/> lowers or raises this one finding from the
+    /// rule's default (for example SL102's warning-level paths); a severity the user sets for the rule in
+    /// <c>.scimlint.yaml</c> still wins (see <see cref="ScimLintConfig.SeverityOf(RuleDescriptor, Severity?)"/>).
+    /// </summary>
+    public void Report(IModelNode node, string message, Fix? fix = null, Severity? severity = null)
+    {
+        if (severity == Severity.None)
+        {
+            throw new ArgumentOutOfRangeException(nameof(severity), "a finding cannot be reported with severity none; do not report it");
+        }
+
+        _sink(new RawFinding(Rule, node.Span, node.LogicalPath, Finding.HashValue(node.ValueText, node.IsSensitive), message, fix, severity));
+    }
 
     /// <summary>Reports a finding at a document node (loader and schema rules).</summary>
     public void Report(DocNode node, string message) =>
@@ -67,8 +78,11 @@ public abstract class RuleContext
         _sink(new RawFinding(Rule, span, logicalPath, Finding.HashValue(null, false), message, null));
 }
 
-/// <summary>A finding as a rule reports it, before configuration sets its severity.</summary>
-public sealed record RawFinding(RuleDescriptor Rule, Text.SourceSpan Span, string LogicalPath, string ValueHash, string Message, Fix? Fix);
+/// <summary>
+/// A finding as a rule reports it, before configuration sets its severity. <see cref="Severity"/> is the rule's
+/// per-finding override (null: the rule's default).
+/// </summary>
+public sealed record RawFinding(RuleDescriptor Rule, Text.SourceSpan Span, string LogicalPath, string ValueHash, string Message, Fix? Fix, Severity? Severity = null);
 
 /// <summary>What a document rule sees.</summary>
 public sealed class DocumentContext : RuleContext
