@@ -64,6 +64,9 @@ internal static partial class YamlDocumentLoader
         private IParser _parser = null!;
         private int _expandedNodes;
 
+        // Where the value parsed last ends in the source: for an alias, the alias itself, not its anchored node.
+        private int _valueEnd;
+
         public DocNode? Build()
         {
             using var reader = new StringReader(text.Text);
@@ -80,7 +83,7 @@ internal static partial class YamlDocumentLoader
                     diagnostics.Add(new LoadDiagnostic(Span(start), "a file holds one document; this second YAML document is ignored"));
                 }
 
-                var node = Accept<DocumentEnd>() ? null : ParseNode(string.Empty, 0, out _);
+                var node = Accept<DocumentEnd>() ? null : ParseNode(string.Empty, 0, -1, out _);
                 if (documents == 1)
                 {
                     root = node;
@@ -92,7 +95,7 @@ internal static partial class YamlDocumentLoader
             return root;
         }
 
-        private DocNode ParseNode(string path, int depth, out int size)
+        private DocNode ParseNode(string path, int depth, int parentStart, out int size)
         {
             if (depth > limits.MaxDepth)
             {
@@ -111,6 +114,7 @@ internal static partial class YamlDocumentLoader
 
                     Count(target.Size, alias);
                     size = target.Size;
+                    _valueEnd = ToOffset(alias.End);
                     return target.Node;
 
                 case Scalar scalar:
@@ -120,6 +124,7 @@ internal static partial class YamlDocumentLoader
                     var node = MakeScalar(scalar, path);
                     Remember(scalar.Anchor, node, 1);
                     size = 1;
+                    _valueEnd = node.Span.EndOffset;
                     return node;
                 }
 
@@ -128,19 +133,21 @@ internal static partial class YamlDocumentLoader
                     Next();
                     Count(1, sequenceStart);
                     var items = new List<DocNode>();
+                    var start = ToOffset(sequenceStart.Start);
                     size = 1;
                     var last = ToOffset(sequenceStart.End);
                     while (Peek() is not SequenceEnd)
                     {
-                        var item = ParseNode(path + "/" + items.Count.ToString(CultureInfo.InvariantCulture), depth + 1, out var itemSize);
+                        var item = ParseNode(path + "/" + items.Count.ToString(CultureInfo.InvariantCulture), depth + 1, start, out var itemSize);
                         items.Add(item);
-                        last = Math.Max(last, item.Span.EndOffset);
+                        last = Math.Max(last, _valueEnd);
                         size += itemSize;
                     }
 
                     var end = Expect<SequenceEnd>();
-                    var endOffset = sequenceStart.Style == SequenceStyle.Flow ? ToOffset(end.End) : last;
-                    var node = new DocSequence(text.Span(ToOffset(sequenceStart.Start), endOffset), path, items);
+                    var endOffset = sequenceStart.Style == SequenceStyle.Flow ? FlowEnd(end, ']', last) : last;
+                    var node = new DocSequence(text.Span(start, endOffset), path, items);
+                    _valueEnd = endOffset;
                     Remember(sequenceStart.Anchor, node, size);
                     return node;
                 }
@@ -151,6 +158,8 @@ internal static partial class YamlDocumentLoader
                     Count(1, mappingStart);
                     var properties = new List<DocProperty>();
                     var seen = new Dictionary<string, DocScalar>(StringComparer.Ordinal);
+                    var start = ToOffset(mappingStart.Start);
+                    int? firstKey = null;
                     size = 1;
                     var last = ToOffset(mappingStart.End);
                     while (Peek() is not MappingEnd)
@@ -163,9 +172,10 @@ internal static partial class YamlDocumentLoader
 
                         Next();
                         var key = MakeScalar(keyScalar, path + "/" + DocNode.Escape(keyScalar.Value));
-                        var value = ParseNode(key.Path, depth + 1, out var valueSize);
+                        firstKey ??= key.Span.StartOffset;
+                        var value = ParseNode(key.Path, depth + 1, start, out var valueSize);
                         size += valueSize + 1;
-                        last = Math.Max(last, Math.Max(key.Span.EndOffset, value.Span.EndOffset));
+                        last = Math.Max(last, Math.Max(key.Span.EndOffset, _valueEnd));
                         if (seen.TryGetValue(key.Value, out var first))
                         {
                             diagnostics.Add(new LoadDiagnostic(key.Span, $"duplicate key '{key.Value}' (first defined at line {first.Span.StartLine})"));
@@ -179,8 +189,15 @@ internal static partial class YamlDocumentLoader
                     }
 
                     var end = Expect<MappingEnd>();
-                    var endOffset = mappingStart.Style == MappingStyle.Flow ? ToOffset(end.End) : last;
-                    var node = new DocMapping(text.Span(ToOffset(mappingStart.Start), endOffset), path, properties);
+                    var endOffset = mappingStart.Style == MappingStyle.Flow ? FlowEnd(end, '}', last) : last;
+                    if (mappingStart.Style == MappingStyle.Flow && start <= parentStart && firstKey is { } implicitStart)
+                    {
+                        // An implicit single-pair mapping in a flow sequence ([a: b]) has no start mark of its own.
+                        start = implicitStart;
+                    }
+
+                    var node = new DocMapping(text.Span(start, endOffset), path, properties);
+                    _valueEnd = endOffset;
                     Remember(mappingStart.Anchor, node, size);
                     return node;
                 }
@@ -211,7 +228,27 @@ internal static partial class YamlDocumentLoader
             }
 
             var value = kind == ScalarKind.Null ? string.Empty : scalar.Value;
-            return new DocScalar(Span(scalar), path, value, kind, quoted);
+            var start = ToOffset(scalar.Start);
+            var end = ToOffset(scalar.End);
+            if (scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded)
+            {
+                // YamlDotNet ends a block scalar after its last line break (and any kept blank lines): the value ends
+                // at its last content character, so that spans and fixes stay on the value's own lines.
+                while (end > start + 1 && char.IsWhiteSpace(text.Text[end - 1]))
+                {
+                    end--;
+                }
+            }
+
+            return new DocScalar(text.Span(start, end), path, value, kind, quoted);
+        }
+
+        // A flow collection's end event sits on its closing bracket, without covering it. An implicit single-pair
+        // mapping inside a flow sequence ([a: b]) has no bracket of its own and ends at its last child.
+        private int FlowEnd(ParsingEvent end, char bracket, int last)
+        {
+            var at = ToOffset(end.Start);
+            return at < text.Text.Length && text.Text[at] == bracket ? at + 1 : last;
         }
 
         private void Remember(AnchorName anchor, DocNode node, int size)
