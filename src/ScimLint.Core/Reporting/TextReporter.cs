@@ -121,7 +121,15 @@ public sealed partial class TextReporter : IReporter
             masked = masked[..value.Index] + new string('*', value.Length) + masked[(value.Index + value.Length)..];
         }
 
-        return masked;
+        // Token-like keys inside a line too: minified JSON and YAML flow mappings that did not parse, or whose
+        // duplicate key kept the value out of the model.
+        return InlineToken().Replace(masked, m =>
+        {
+            var value = m.Groups["value"];
+            return TokenValues.IsReference(value.Value.Trim().Trim('"', '\'').Trim())
+                ? m.Value
+                : m.Value[..(value.Index - m.Index)] + new string('*', value.Length) + m.Value[(value.Index - m.Index + value.Length)..];
+        });
     }
 
     private static string ColorOf(Severity severity) => severity switch
@@ -133,4 +141,7 @@ public sealed partial class TextReporter : IReporter
 
     [GeneratedRegex(@"^\s*(-\s*)?[""']?(token|value|scimToken|secret)[""']?\s*:\s*(?<value>.*?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TokenLine();
+
+    [GeneratedRegex(@"(token|value|scimToken|secret)[""']?\s*:\s*(?<value>""(?:[^""\\]|\\.)*""?|'[^']*'?|\$\{\{[^}]*\}\}|\$\{[^}]*\}|[^\s,{}\[\]#""'][^,{}\[\]#]*)", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineToken();
 }
