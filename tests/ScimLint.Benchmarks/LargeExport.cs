@@ -35,11 +35,10 @@ public static class LargeExport
     /// <summary>A YAML export of at least <paramref name="bytes"/> UTF-8 bytes, and how many groups it holds.</summary>
     public static (string Yaml, int Groups) Yaml(int bytes)
     {
-        // One association plus one user group is about 170 bytes of YAML.
-        var groups = Math.Max(1, (bytes - Header.Length) / 170);
         var associations = new StringBuilder("associations:\n");
         var userGroups = new StringBuilder("userGroups:\n");
-        for (var i = 0; i < groups; i++)
+        var groups = 0;
+        for (var i = 0; Header.Length + associations.Length + userGroups.Length < bytes; i++, groups++)
         {
             var id = i.ToString("x24", CultureInfo.InvariantCulture);
             associations.Append("  - to:\n      id: ").Append(id).Append("\n      type: user_group\n");
