@@ -30,6 +30,9 @@ public sealed class RuleCatalog
         new RegionMismatchRule(),
         new GroupManagementDisabledRule(),
         new TokenMissingRule(),
+        new TokenPlaceholderRule(),
+        new TokenMalformedRule(),
+        new TokenLiteralRule(),
     ]);
 
     /// <summary>The rules in ID order.</summary>
