@@ -33,6 +33,7 @@ public sealed class RuleCatalog
         new TokenPlaceholderRule(),
         new TokenMalformedRule(),
         new TokenLiteralRule(),
+        new TokenStaleRule(),
     ]);
 
     /// <summary>The rules in ID order.</summary>
