@@ -10,6 +10,9 @@ public enum DocumentFormat
 
     /// <summary>JSON (comments allowed).</summary>
     Json,
+
+    /// <summary>C# source: object initializers, read with Roslyn.</summary>
+    CSharp,
 }
 
 /// <summary>A comment kept by a loader, for inline suppressions.</summary>

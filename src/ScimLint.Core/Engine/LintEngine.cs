@@ -261,7 +261,7 @@ public sealed class LintEngine
             var length = _fs.FileInfo.New(fullPath).Length;
             var document = length > _limits.MaxFileBytes
                 ? DocumentLoader.Oversized(Display(fullPath), length, _limits)
-                : DocumentLoader.Load(Display(fullPath), _fs.File.ReadAllBytes(fullPath), _limits);
+                : DocumentLoader.Load(Display(fullPath), _fs.File.ReadAllBytes(fullPath), _limits, () => CSharpSiblings(fullPath));
             bound = ModelBinder.Bind(document);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -274,6 +274,17 @@ public sealed class LintEngine
 
         _cache[fullPath] = bound;
         return bound;
+    }
+
+    /// <summary>The other C# files beside a C# file, for constants declared across files (bounded in count and size).</summary>
+    private List<string> CSharpSiblings(string fullPath)
+    {
+        var dir = _fs.Path.GetDirectoryName(fullPath)!;
+        return [.. _fs.Directory.GetFiles(dir, "*.cs")
+            .Where(f => !string.Equals(f, fullPath, StringComparison.Ordinal) && _fs.FileInfo.New(f).Length <= _limits.MaxFileBytes)
+            .Order(StringComparer.Ordinal)
+            .Take(64)
+            .Select(f => _fs.File.ReadAllText(f))];
     }
 
     private string Display(string fullPath)

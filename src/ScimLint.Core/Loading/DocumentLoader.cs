@@ -15,15 +15,24 @@ public static class DocumentLoader
         var ext = System.IO.Path.GetExtension(path);
         return ext.Equals(".yaml", StringComparison.OrdinalIgnoreCase)
             || ext.Equals(".yml", StringComparison.OrdinalIgnoreCase)
-            || ext.Equals(".json", StringComparison.OrdinalIgnoreCase);
+            || ext.Equals(".json", StringComparison.OrdinalIgnoreCase)
+            || ext.Equals(".cs", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The format implied by a file's extension.</summary>
-    public static DocumentFormat FormatOf(string path) =>
-        System.IO.Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase) ? DocumentFormat.Json : DocumentFormat.Yaml;
+    public static DocumentFormat FormatOf(string path) => System.IO.Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".json" => DocumentFormat.Json,
+        ".cs" => DocumentFormat.CSharp,
+        _ => DocumentFormat.Yaml,
+    };
 
     /// <summary>Loads a document from its bytes. Never throws for bad input: problems become diagnostics.</summary>
-    public static SourceDocument Load(string displayPath, ReadOnlySpan<byte> bytes, LoadLimits? limits = null)
+    /// <param name="displayPath">The path shown in findings (relative, forward slashes).</param>
+    /// <param name="bytes">The file's bytes.</param>
+    /// <param name="limits">Caps for hostile input.</param>
+    /// <param name="companions">For C#: the source of sibling files, read only when a constant must be folded across files.</param>
+    public static SourceDocument Load(string displayPath, ReadOnlySpan<byte> bytes, LoadLimits? limits = null, Func<IReadOnlyList<string>>? companions = null)
     {
         limits ??= LoadLimits.Default;
         var format = FormatOf(displayPath);
@@ -63,10 +72,18 @@ public static class DocumentLoader
         }
 
         var source = new SourceText(displayPath, decoded);
-        return format == DocumentFormat.Json
-            ? JsonDocumentLoader.Load(source, limits)
-            : YamlDocumentLoader.Load(source, limits);
+        return format switch
+        {
+            DocumentFormat.Json => JsonDocumentLoader.Load(source, limits),
+            DocumentFormat.CSharp => LoadCSharp(source, limits, companions),
+            _ => YamlDocumentLoader.Load(source, limits),
+        };
     }
+
+    // A separate method so that the JIT resolves Roslyn only when a C# file is actually read.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static SourceDocument LoadCSharp(SourceText source, LoadLimits limits, Func<IReadOnlyList<string>>? companions) =>
+        CSharpDocumentLoader.Load(source, limits, companions);
 
     /// <summary>The document of a file too large to read: one diagnostic, no tree.</summary>
     public static SourceDocument Oversized(string displayPath, long length, LoadLimits limits) =>

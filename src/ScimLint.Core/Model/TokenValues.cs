@@ -7,14 +7,15 @@ public static partial class TokenValues
 {
     /// <summary>
     /// Whether the value is a reference (<c>${env:NAME}</c>, <c>${NAME}</c>, <c>env:NAME</c>, <c>file:PATH</c>,
-    /// <c>${{ secrets.NAME }}</c>) or a masked value of four or more <c>*</c> or <c>•</c>.
+    /// <c>${{ secrets.NAME }}</c>, or <c>${expr:…}</c>, a C# value computed at run time) or a masked value of four or
+    /// more <c>*</c> or <c>•</c>.
     /// </summary>
     public static bool IsReference(string? value) => value is not null && (Reference().IsMatch(value) || Masked().IsMatch(value));
 
     /// <summary>Whether the value is a masked display value.</summary>
     public static bool IsMasked(string? value) => value is not null && Masked().IsMatch(value);
 
-    [GeneratedRegex(@"^(\$\{env:[A-Za-z_][A-Za-z0-9_]*\}|\$\{[A-Za-z_][A-Za-z0-9_]*\}|env:[A-Za-z_][A-Za-z0-9_]*|file:\S+|\$\{\{\s*secrets\.[A-Za-z_][A-Za-z0-9_]*\s*\}\})$")]
+    [GeneratedRegex(@"^(\$\{env:[A-Za-z_][A-Za-z0-9_]*\}|\$\{[A-Za-z_][A-Za-z0-9_]*\}|env:[A-Za-z_][A-Za-z0-9_]*|file:\S+|\$\{\{\s*secrets\.[A-Za-z_][A-Za-z0-9_]*\s*\}\}|\$\{expr:.+\})$", RegexOptions.Singleline)]
     private static partial Regex Reference();
 
     [GeneratedRegex(@"^[*•]{4,}$")]

@@ -20,6 +20,12 @@ public sealed record Fix(string Description, IReadOnlyList<Replacement> Replacem
             return null;
         }
 
+        // In C#, only a string literal is the value itself; a constant or expression is fixed where it is declared.
+        if (scalar.Span.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !scalar.Quoted)
+        {
+            return null;
+        }
+
         var text = newValue;
         if (scalar.Quoted)
         {
