@@ -1,5 +1,6 @@
 using ScimLint.Rules.Input;
 using ScimLint.Rules.JumpCloud;
+using ScimLint.Rules.StrongDm;
 using ScimLint.Rules.Token;
 using ScimLint.Rules.Urls;
 
@@ -34,6 +35,9 @@ public sealed class RuleCatalog
         new TokenMalformedRule(),
         new TokenLiteralRule(),
         new TokenStaleRule(),
+        new ScimProviderNotGenericRule(),
+        new ScimInactiveRule(),
+        new LegacySyncEnabledRule(),
     ]);
 
     /// <summary>The rules in ID order.</summary>
