@@ -12,6 +12,10 @@ public static partial class TokenValues
     /// </summary>
     public static bool IsReference(string? value) => value is not null && (Reference().IsMatch(value) || Masked().IsMatch(value));
 
+    /// <summary>Whether the value stands for a C# expression evaluated at run time (<c>${expr:…}</c>).</summary>
+    public static bool IsRuntimeValue(string? value) =>
+        value is not null && value.StartsWith("${expr:", StringComparison.Ordinal) && value.EndsWith('}');
+
     /// <summary>Whether the value is a masked display value.</summary>
     public static bool IsMasked(string? value) => value is not null && Masked().IsMatch(value);
 

@@ -66,6 +66,12 @@ public abstract class RuleContext
             throw new ArgumentOutOfRangeException(nameof(severity), "a finding cannot be reported with severity none; do not report it");
         }
 
+        // A value computed at run time (C# input) is not in the source, so no rule can judge it.
+        if (Model.TokenValues.IsRuntimeValue(node.ValueText))
+        {
+            return;
+        }
+
         _sink(new RawFinding(Rule, node.Span, node.LogicalPath, Finding.HashValue(node.ValueText, node.IsSensitive), message, fix, severity));
     }
 

@@ -74,6 +74,12 @@ public static class SchemaValidator
 
         var node = error.HasLineInfo && error.LineNumber > 0 && error.LineNumber < lines.Count ? lines[error.LineNumber] : null;
         node ??= root;
+        if (node is DocScalar runtime && TokenValues.IsRuntimeValue(runtime.Value))
+        {
+            // A C# value computed at run time has no type we can check.
+            return;
+        }
+
         var (span, path) = node switch
         {
             DocMapping or DocSequence when node.Key is not null => (node.Key.Span, node.Path),

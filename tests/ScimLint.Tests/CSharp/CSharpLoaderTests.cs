@@ -214,3 +214,28 @@ public sealed class CSharpLoaderTests
         Assert.Null(bookmark.Fix);
     }
 }
+
+public sealed class CSharpRunTimeValueTests
+{
+    [Fact]
+    public void Values_computed_at_run_time_are_not_judged_by_any_rule()
+    {
+        const string source = """
+            var app = new Application { Name = "strongdm", DisplayLabel = "StrongDM", SsoUrl = urls.Login, Active = true };
+            var im = new IdentityManagement
+            {
+                ApiType = "SCIM API",
+                ScimVersion = "2.0",
+                BaseUrl = urls.Scim,
+                Token = vault.Read("scim"),
+                GroupManagementEnabled = flags.Groups,
+                Status = "active",
+            };
+            """;
+
+        var result = Lint.Files(new Dictionary<string, string> { ["Config.cs"] = source, ["strongdm.yaml"] = "controlPlane: { region: US }\n" }, null, "Config.cs");
+
+        Assert.Empty(result.Findings.Where(f => f.Rule.Id is not "SL501").Select(f => f.Brief() + " " + f.Message));
+        Assert.Single(result.Of("SL501"));
+    }
+}
