@@ -1,3 +1,4 @@
+using ScimLint.Rules.Groups;
 using ScimLint.Rules.Input;
 using ScimLint.Rules.JumpCloud;
 using ScimLint.Rules.StrongDm;
@@ -38,6 +39,11 @@ public sealed class RuleCatalog
         new ScimProviderNotGenericRule(),
         new ScimInactiveRule(),
         new LegacySyncEnabledRule(),
+        new NoUserGroupsRule(),
+        new DirectUserAssignmentRule(),
+        new EmptyGroupRule(),
+        new RoleTakeoverRule(),
+        new UnknownGroupRule(),
     ]);
 
     /// <summary>The rules in ID order.</summary>
