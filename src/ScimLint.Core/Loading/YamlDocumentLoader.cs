@@ -15,15 +15,22 @@ internal static partial class YamlDocumentLoader
         var comments = new List<SourceComment>();
         var diagnostics = new List<LoadDiagnostic>();
         DocNode? root = null;
+        var builder = new Builder(text, limits, comments, diagnostics);
         try
         {
-            var builder = new Builder(text, limits, comments, diagnostics);
             root = builder.Build();
         }
         catch (YamlException ex)
         {
-            var offset = checked((int)Math.Min(ex.Start.Index, text.Text.Length));
-            diagnostics.Add(new LoadDiagnostic(text.Span(offset, offset), Clean(ex)));
+            var offset = ex.Start.Index > 0 || ex.End.Index > 0 ? checked((int)Math.Min(ex.Start.Index, text.Text.Length)) : builder.LastOffset;
+            var message = Clean(ex);
+            if (message.Contains("tab", StringComparison.Ordinal))
+            {
+                // YamlDotNet reports a tab in the indentation at the start of the mapping; point at the tab.
+                offset = TabIndentation(text.Text, offset) ?? offset;
+            }
+
+            diagnostics.Add(new LoadDiagnostic(text.Span(offset, offset), message));
             root = null;
         }
         catch (LimitException ex)
@@ -31,8 +38,44 @@ internal static partial class YamlDocumentLoader
             diagnostics.Add(new LoadDiagnostic(ex.Span, ex.Message));
             root = null;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
+        {
+            // YamlDotNet's scanner can fail with a state error on some malformed input (an unclosed flow collection
+            // followed by a block mapping). Report it as a syntax error at the innermost unclosed bracket.
+            var (offset, message) = builder.FailurePoint();
+            diagnostics.Add(new LoadDiagnostic(text.Span(offset, offset), message));
+            root = null;
+        }
 
         return new SourceDocument(text, DocumentFormat.Yaml, root, comments, diagnostics);
+    }
+
+    private static int? TabIndentation(string text, int from)
+    {
+        var lineStart = from;
+        while (lineStart > 0 && text[lineStart - 1] is not ('\n' or '\r'))
+        {
+            lineStart--;
+        }
+
+        for (var i = lineStart; i < text.Length; i++)
+        {
+            if (text[i] == '\t')
+            {
+                return i;
+            }
+
+            if (text[i] is not (' ' or '\n' or '\r'))
+            {
+                // Skip to the next line: only the indentation matters.
+                while (i < text.Length && text[i] is not ('\n' or '\r'))
+                {
+                    i++;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string Clean(YamlException ex)
@@ -67,6 +110,17 @@ internal static partial class YamlDocumentLoader
         // Where the value parsed last ends in the source: for an alias, the alias itself, not its anchored node.
         private int _valueEnd;
 
+        // The flow collections ('[' or '{') opened and not yet closed, innermost last, to locate a parser failure.
+        private readonly Stack<(int Offset, char Bracket)> _openFlow = new();
+
+        /// <summary>The start of the last event read, for errors that carry no position.</summary>
+        public int LastOffset { get; private set; }
+
+        /// <summary>Where and why the parser failed without a <see cref="YamlException"/>.</summary>
+        public (int Offset, string Message) FailurePoint() => _openFlow.Count > 0
+            ? (_openFlow.Peek().Offset, $"YAML syntax error: this '{_openFlow.Peek().Bracket}' is never closed")
+            : (LastOffset, "YAML syntax error: the YAML parser could not read past this point");
+
         public DocNode? Build()
         {
             using var reader = new StringReader(text.Text);
@@ -74,7 +128,7 @@ internal static partial class YamlDocumentLoader
             Expect<StreamStart>();
             DocNode? root = null;
             var documents = 0;
-            while (!Accept<StreamEnd>())
+            while (!AtStreamEnd())
             {
                 var start = Expect<DocumentStart>();
                 documents++;
@@ -130,10 +184,11 @@ internal static partial class YamlDocumentLoader
 
                 case SequenceStart sequenceStart:
                 {
+                    var start = ToOffset(sequenceStart.Start);
+                    OpenFlow(sequenceStart.Style == SequenceStyle.Flow, start, '[');
                     Next();
                     Count(1, sequenceStart);
                     var items = new List<DocNode>();
-                    var start = ToOffset(sequenceStart.Start);
                     size = 1;
                     var last = ToOffset(sequenceStart.End);
                     while (Peek() is not SequenceEnd)
@@ -145,6 +200,7 @@ internal static partial class YamlDocumentLoader
                     }
 
                     var end = Expect<SequenceEnd>();
+                    CloseFlow(sequenceStart.Style == SequenceStyle.Flow);
                     var endOffset = sequenceStart.Style == SequenceStyle.Flow ? FlowEnd(end, ']', last) : last;
                     var node = new DocSequence(text.Span(start, endOffset), path, items);
                     _valueEnd = endOffset;
@@ -154,11 +210,12 @@ internal static partial class YamlDocumentLoader
 
                 case MappingStart mappingStart:
                 {
+                    var start = ToOffset(mappingStart.Start);
+                    OpenFlow(mappingStart.Style == MappingStyle.Flow, start, '{');
                     Next();
                     Count(1, mappingStart);
                     var properties = new List<DocProperty>();
                     var seen = new Dictionary<string, DocScalar>(StringComparer.Ordinal);
-                    var start = ToOffset(mappingStart.Start);
                     int? firstKey = null;
                     size = 1;
                     var last = ToOffset(mappingStart.End);
@@ -189,6 +246,7 @@ internal static partial class YamlDocumentLoader
                     }
 
                     var end = Expect<MappingEnd>();
+                    CloseFlow(mappingStart.Style == MappingStyle.Flow);
                     var endOffset = mappingStart.Style == MappingStyle.Flow ? FlowEnd(end, '}', last) : last;
                     if (mappingStart.Style == MappingStyle.Flow && start <= parentStart && firstKey is { } implicitStart)
                     {
@@ -243,6 +301,24 @@ internal static partial class YamlDocumentLoader
             return new DocScalar(text.Span(start, end), path, value, kind, quoted);
         }
 
+        private void OpenFlow(bool flow, int start, char bracket)
+        {
+            if (flow)
+            {
+                // An implicit pair mapping ([a: b]) has no bracket; point at the enclosing one.
+                var at = start < text.Text.Length && text.Text[start] == bracket ? start : _openFlow.Count > 0 ? _openFlow.Peek().Offset : start;
+                _openFlow.Push((at, at < text.Text.Length ? text.Text[at] : bracket));
+            }
+        }
+
+        private void CloseFlow(bool flow)
+        {
+            if (flow && _openFlow.Count > 0)
+            {
+                _openFlow.Pop();
+            }
+        }
+
         // A flow collection's end event sits on its closing bracket, without covering it. An implicit single-pair
         // mapping inside a flow sequence ([a: b]) has no bracket of its own and ends at its last child.
         private int FlowEnd(ParsingEvent end, char bracket, int last)
@@ -279,6 +355,7 @@ internal static partial class YamlDocumentLoader
             while (true)
             {
                 var current = _parser.Current ?? throw new YamlException("unexpected end of the YAML stream");
+                LastOffset = ToOffset(current.Start);
                 if (current is Comment comment)
                 {
                     comments.Add(new SourceComment(Span(comment), comment.Value));
@@ -291,6 +368,18 @@ internal static partial class YamlDocumentLoader
         }
 
         private void Next() => _parser.MoveNext();
+
+        // YamlDotNet ends a stream that holds only comments without a StreamEnd event.
+        private bool AtStreamEnd()
+        {
+            while (_parser.Current is Comment comment)
+            {
+                comments.Add(new SourceComment(Span(comment), comment.Value));
+                _parser.MoveNext();
+            }
+
+            return _parser.Current is null or StreamEnd;
+        }
 
         private bool Accept<T>()
             where T : ParsingEvent
