@@ -219,6 +219,7 @@ internal static partial class YamlDocumentLoader
                     int? firstKey = null;
                     size = 1;
                     var last = ToOffset(mappingStart.End);
+                    var merges = new List<DocMapping>();
                     while (Peek() is not MappingEnd)
                     {
                         var keyEvent = Peek();
@@ -233,6 +234,12 @@ internal static partial class YamlDocumentLoader
                         var value = ParseNode(key.Path, depth + 1, start, out var valueSize);
                         size += valueSize + 1;
                         last = Math.Max(last, Math.Max(key.Span.EndOffset, _valueEnd));
+                        if (IsMergeKey(keyScalar) && MergeSources(value) is { } sources)
+                        {
+                            merges.AddRange(sources);
+                            continue;
+                        }
+
                         if (seen.TryGetValue(key.Value, out var first))
                         {
                             diagnostics.Add(new LoadDiagnostic(key.Span, $"duplicate key '{key.Value}' (first defined at line {first.Span.StartLine})"));
@@ -243,6 +250,15 @@ internal static partial class YamlDocumentLoader
                         value.Key ??= key;
 
                         properties.Add(new DocProperty(key, value));
+                    }
+
+                    // Merge keys (<<: *anchor): keys written in the mapping win, then the merged mappings in order.
+                    foreach (var property in merges.SelectMany(m => m.Properties))
+                    {
+                        if (seen.TryAdd(property.Key.Value, property.Key))
+                        {
+                            properties.Add(property);
+                        }
                     }
 
                     var end = Expect<MappingEnd>();
@@ -318,6 +334,15 @@ internal static partial class YamlDocumentLoader
                 _openFlow.Pop();
             }
         }
+
+        private static bool IsMergeKey(Scalar key) => key is { Style: ScalarStyle.Plain, Value: "<<" } && key.Tag.IsEmpty;
+
+        private static IReadOnlyList<DocMapping>? MergeSources(DocNode value) => value switch
+        {
+            DocMapping mapping => [mapping],
+            DocSequence { Items.Count: > 0 } sequence when sequence.Items.All(i => i is DocMapping) => [.. sequence.Items.Cast<DocMapping>()],
+            _ => null,
+        };
 
         // A flow collection's end event sits on its closing bracket, without covering it. An implicit single-pair
         // mapping inside a flow sequence ([a: b]) has no bracket of its own and ends at its last child.
