@@ -100,7 +100,7 @@ internal static partial class JsonDocumentLoader
                 {
                     var keyStart = offsets.CharOffset((int)reader.TokenStartIndex);
                     var keyEnd = offsets.CharOffset((int)reader.TokenStartIndex + reader.ValueSpan.Length + 2);
-                    var name = reader.GetString()!;
+                    var name = GetString(ref reader, text.Span(keyStart, keyEnd));
                     var key = new DocScalar(text.Span(keyStart, keyEnd), path + "/" + DocNode.Escape(name), name, ScalarKind.String, quoted: true);
                     Read(ref reader, comments, text, offsets);
                     var value = ParseValue(ref reader, key.Path, text, offsets, comments, diagnostics, limits, ref nodes);
@@ -134,7 +134,8 @@ internal static partial class JsonDocumentLoader
             case JsonTokenType.String:
             {
                 var end = offsets.CharOffset((int)reader.TokenStartIndex + reader.ValueSpan.Length + 2);
-                return new DocScalar(text.Span(start, end), path, reader.GetString()!, ScalarKind.String, quoted: true);
+                var span = text.Span(start, end);
+                return new DocScalar(span, path, GetString(ref reader, span), ScalarKind.String, quoted: true);
             }
 
             case JsonTokenType.Number:
@@ -154,6 +155,19 @@ internal static partial class JsonDocumentLoader
                 var end = offsets.CharOffset((int)reader.TokenStartIndex + reader.ValueSpan.Length);
                 return new DocScalar(text.Span(start, end), path, string.Empty, ScalarKind.Null, quoted: false);
             }
+        }
+    }
+
+    private static string GetString(ref Utf8JsonReader reader, SourceSpan span)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            // A \u escape of a lone UTF-16 surrogate: valid JSON syntax, but not text.
+            throw new LimitException(span, "JSON syntax error: this string has a \\u escape of a lone UTF-16 surrogate, which is not a character");
         }
     }
 
@@ -187,6 +201,17 @@ internal static partial class JsonDocumentLoader
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
         {
             return $"nesting deeper than {limits.MaxDepth} levels; the file was not parsed";
+        }
+
+        // Utf8JsonReader's wording speaks to the programmer ("change the reader options", "isFinalBlock").
+        if (message.Contains("trailing comma", StringComparison.Ordinal))
+        {
+            return "JSON syntax error: trailing comma before the closing bracket; JSON allows none";
+        }
+
+        if (message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
+        {
+            return "JSON syntax error: the file holds no value";
         }
 
         return message.Length == 0 ? "JSON syntax error" : "JSON syntax error: " + message;
