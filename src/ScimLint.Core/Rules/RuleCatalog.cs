@@ -33,6 +33,7 @@ public sealed class RuleCatalog
         new BaseUrlFormatRule(),
         new BookmarkUrlRule(),
         new RegionMismatchRule(),
+        new ControlPlaneRegionRule(),
         new GroupManagementDisabledRule(),
         new TokenMissingRule(),
         new TokenPlaceholderRule(),
