@@ -1,5 +1,6 @@
 using System.IO.Abstractions;
 using ScimLint.Configuration;
+using ScimLint.Documents;
 using ScimLint.Loading;
 using ScimLint.Model;
 using ScimLint.Rules;
@@ -16,6 +17,9 @@ public sealed record LintRequest(IReadOnlyList<string> Paths, ScimLintConfig Con
 /// </summary>
 public sealed class LintEngine
 {
+    // How much of a file too large to parse is read to decide whether a walked file is ours.
+    private const int HeadBytes = 64 * 1024;
+
     private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { "node_modules", "bin", "obj", "TestResults" };
 
     private readonly IFileSystem _fs;
@@ -24,6 +28,7 @@ public sealed class LintEngine
     private readonly LoadLimits _limits;
     private readonly Dictionary<string, BoundDocument?> _cache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Pairing> _pairings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _oversizedHeads = new(StringComparer.Ordinal);
 
     /// <summary>Creates an engine over a file system, rooted at a working directory.</summary>
     public LintEngine(IFileSystem fileSystem, string workingDirectory, RuleCatalog? catalog = null, LoadLimits? limits = null)
@@ -238,8 +243,10 @@ public sealed class LintEngine
             return bound;
         }
 
-        // A walked file that failed to parse is ours only when it looks like ours.
-        return bound.Document.Diagnostics.Count > 0 && LooksLikeOurs(bound.Document.Text.Text) ? bound : null;
+        // A walked file that failed to parse is ours only when it looks like ours. A file too large to parse has no
+        // text: judge it by its first bytes.
+        var text = _oversizedHeads.TryGetValue(fullPath, out var head) ? head : bound.Document.Text.Text;
+        return bound.Document.Diagnostics.Count > 0 && LooksLikeOurs(text) ? bound : null;
     }
 
     private static bool LooksLikeOurs(string text) =>
@@ -259,9 +266,17 @@ public sealed class LintEngine
         try
         {
             var length = _fs.FileInfo.New(fullPath).Length;
-            var document = length > _limits.MaxFileBytes
-                ? DocumentLoader.Oversized(Display(fullPath), length, _limits)
-                : DocumentLoader.Load(Display(fullPath), _fs.File.ReadAllBytes(fullPath), _limits, () => CSharpSiblings(fullPath));
+            SourceDocument document;
+            if (length > _limits.MaxFileBytes)
+            {
+                document = DocumentLoader.Oversized(Display(fullPath), length, _limits);
+                _oversizedHeads[fullPath] = ReadHead(fullPath);
+            }
+            else
+            {
+                document = DocumentLoader.Load(Display(fullPath), _fs.File.ReadAllBytes(fullPath), _limits, () => CSharpSiblings(fullPath));
+            }
+
             bound = ModelBinder.Bind(document);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -285,6 +300,14 @@ public sealed class LintEngine
             .Order(StringComparer.Ordinal)
             .Take(64)
             .Select(f => _fs.File.ReadAllText(f))];
+    }
+
+    private string ReadHead(string fullPath)
+    {
+        using var stream = _fs.File.OpenRead(fullPath);
+        var buffer = new byte[HeadBytes];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
     }
 
     private string Display(string fullPath)
