@@ -84,8 +84,8 @@ public sealed class LintEngine
 
             if (doc.Settings is { } settings)
             {
-                var apps = FindJumpCloudFor(fullPath);
-                var status = apps.Count > 0 ? PairingStatus.Paired : PairingStatus.Missing;
+                var apps = FindJumpCloudFor(fullPath, out var ambiguous);
+                var status = apps.Count > 0 ? PairingStatus.Paired : ambiguous ? PairingStatus.Ambiguous : PairingStatus.Missing;
                 var appModels = apps.SelectMany(a => a.Doc.Apps).ToList();
                 foreach (var rule in active)
                 {
@@ -360,10 +360,16 @@ public sealed class LintEngine
         return result;
     }
 
-    private List<(BoundDocument Doc, string FullPath)> FindJumpCloudFor(string settingsPath)
+    /// <summary>
+    /// The JumpCloud exports that pair with a settings document; <paramref name="ambiguous"/> tells whether an export
+    /// has it among several candidates (the export reports that, so the settings are not "missing" an export).
+    /// </summary>
+    private List<(BoundDocument Doc, string FullPath)> FindJumpCloudFor(string settingsPath, out bool ambiguous)
     {
         var dir = _fs.Path.GetDirectoryName(settingsPath)!;
+        var display = Display(settingsPath);
         var result = new List<(BoundDocument, string)>();
+        ambiguous = false;
         foreach (var file in Walk(dir, 5000))
         {
             var doc = Load(file, mustRead: false);
@@ -373,6 +379,10 @@ public sealed class LintEngine
                 if (pairing.Settings is not null && ReferenceEquals(pairing.Settings, Load(settingsPath, mustRead: false)))
                 {
                     result.Add((doc, file));
+                }
+                else if (pairing.Status == PairingStatus.Ambiguous && pairing.Candidates.Contains(display, StringComparer.Ordinal))
+                {
+                    ambiguous = true;
                 }
             }
         }
@@ -395,6 +405,14 @@ public sealed class LintEngine
         }
 
         var fileDir = _fs.Path.GetDirectoryName(filePath)!;
-        return fileDir.StartsWith(_cwd, StringComparison.Ordinal) ? _cwd : fileDir;
+        return IsWithin(fileDir, _cwd) ? _cwd : fileDir;
+    }
+
+    /// <summary>Whether a directory is <paramref name="ancestor"/> or below it (not merely a string prefix: /repo2 is not in /repo).</summary>
+    private bool IsWithin(string directory, string ancestor)
+    {
+        var separator = _fs.Path.DirectorySeparatorChar;
+        var prefix = ancestor.EndsWith(separator) ? ancestor : ancestor + separator;
+        return string.Equals(directory, ancestor, StringComparison.Ordinal) || directory.StartsWith(prefix, StringComparison.Ordinal);
     }
 }
