@@ -24,7 +24,12 @@ internal static partial class YamlDocumentLoader
         {
             var offset = ex.Start.Index > 0 || ex.End.Index > 0 ? checked((int)Math.Min(ex.Start.Index, text.Text.Length)) : builder.LastOffset;
             var message = Clean(ex);
-            if (message.Contains("tab", StringComparison.Ordinal))
+            if (builder.UnclosedFlowAtEnd(offset) is { } unclosed)
+            {
+                // "did not find expected ',' or ']'" at the end of the file: the bracket is what needs fixing.
+                (offset, message) = unclosed;
+            }
+            else if (message.Contains("tab", StringComparison.Ordinal))
             {
                 // YamlDotNet reports a tab in the indentation at the start of the mapping; point at the tab.
                 offset = TabIndentation(text.Text, offset) ?? offset;
@@ -115,6 +120,10 @@ internal static partial class YamlDocumentLoader
 
         /// <summary>The start of the last event read, for errors that carry no position.</summary>
         public int LastOffset { get; private set; }
+
+        /// <summary>The innermost unclosed flow collection when an error sits at the end of the text (only whitespace follows).</summary>
+        public (int Offset, string Message)? UnclosedFlowAtEnd(int errorOffset) =>
+            _openFlow.Count > 0 && text.Text.AsSpan(Math.Min(errorOffset, text.Text.Length)).IsWhiteSpace() ? FailurePoint() : null;
 
         /// <summary>Where and why the parser failed without a <see cref="YamlException"/>.</summary>
         public (int Offset, string Message) FailurePoint() => _openFlow.Count > 0
