@@ -26,6 +26,11 @@ public static class ScimLintCli
         root.Subcommands.Add(check);
         root.Subcommands.Add(RulesCommand.Create(env));
         root.Subcommands.Add(ExplainCommand.Create(env));
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            // The default prints the entry assembly's version: the test host's, when run in process.
+            version.Action = new PrintVersion(env);
+        }
 
         var parse = root.Parse(args);
         int code;
@@ -53,6 +58,15 @@ public static class ScimLintCli
     {
         env.Error.Write($"scimlint: {message}\n");
         return Usage;
+    }
+
+    private sealed class PrintVersion(CliEnvironment env) : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            env.Out.Write(env.ToolVersion + "\n");
+            return Clean;
+        }
     }
 
     /// <summary>The reporter for a format.</summary>
