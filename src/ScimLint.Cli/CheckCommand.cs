@@ -42,6 +42,13 @@ internal static class CheckCommand
         command.Options.Add(quiet);
         command.SetAction(parse =>
         {
+            // PATH takes any token, so an unknown option such as --bogus would otherwise be reported as a missing file.
+            var unknown = (parse.GetValue(paths) ?? []).FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !Exists(env, p));
+            if (unknown is not null)
+            {
+                return ScimLintCli.Fail(env, $"unknown option '{unknown}'; run 'scimlint --help' for usage");
+            }
+
             var level = SeverityNames.TryParse(parse.GetValue(failLevel), out var parsed) ? parsed : Severity.Error;
             var options = new CheckOptions(
                 parse.GetValue(paths) ?? [],
@@ -61,6 +68,12 @@ internal static class CheckCommand
         var fs = env.FileSystem;
         try
         {
+            // Fail before writing anything when an output cannot be written.
+            foreach (var output in new[] { options.Output, options.Sarif }.OfType<string>())
+            {
+                AtomicFile.CheckDirectory(fs, Resolve(fs, env, output));
+            }
+
             var config = LoadConfig(options.Config, env);
             var engine = new LintEngine(fs, env.WorkingDirectory);
             var result = engine.Run(new LintRequest(options.Paths, config));
@@ -94,6 +107,12 @@ internal static class CheckCommand
         {
             return ScimLintCli.Fail(env, ex.Message);
         }
+    }
+
+    private static bool Exists(CliEnvironment env, string path)
+    {
+        var full = Resolve(env.FileSystem, env, path);
+        return env.FileSystem.File.Exists(full) || env.FileSystem.Directory.Exists(full);
     }
 
     private static string Resolve(System.IO.Abstractions.IFileSystem fs, CliEnvironment env, string path) => fs.Path.GetFullPath(path, env.WorkingDirectory);

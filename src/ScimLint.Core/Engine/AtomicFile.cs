@@ -12,11 +12,7 @@ public static class AtomicFile
     public static void Write(IFileSystem fs, string path, string content)
     {
         var full = fs.Path.GetFullPath(path);
-        var directory = fs.Path.GetDirectoryName(full) ?? ".";
-        if (!fs.Directory.Exists(directory))
-        {
-            throw new LintUsageException($"{path}: directory {directory} does not exist");
-        }
+        var directory = CheckDirectory(fs, path);
 
         var temp = fs.Path.Combine(directory, "." + fs.Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
         try
@@ -29,6 +25,21 @@ public static class AtomicFile
             TryDelete(fs, temp);
             throw new LintUsageException($"{path}: cannot write: {ex.Message}");
         }
+    }
+
+    /// <summary>
+    /// Throws <see cref="LintUsageException"/> when the directory that would hold <paramref name="path"/> does not exist,
+    /// so that a run with several outputs can fail before it writes any of them. Returns the directory.
+    /// </summary>
+    public static string CheckDirectory(IFileSystem fs, string path)
+    {
+        var directory = fs.Path.GetDirectoryName(fs.Path.GetFullPath(path)) ?? ".";
+        if (!fs.Directory.Exists(directory))
+        {
+            throw new LintUsageException($"{path}: directory {directory} does not exist");
+        }
+
+        return directory;
     }
 
     private static void TryDelete(IFileSystem fs, string path)
