@@ -21,7 +21,7 @@ public sealed class HostileInputTests
     [InlineData("application:\n  name: 'strongdm\nidentityManagement: {}\n", 2, 9, "quoted scalar")]
     [InlineData("application:\n\tname: strongdm\n", 2, 1, "tab")]
     [InlineData("application:\n  name: strongdm\n identityManagement: {}\n", 3, 2, "YAML syntax error")]
-    [InlineData("application: {name: strongdm, ssoUrl: x\n", 2, 1, "YAML syntax error")]
+    [InlineData("application: {name: strongdm, ssoUrl: x\n", 1, 14, "'{' is never closed")]
     [InlineData("application:\n  name: \"strong\\qdm\"\n", 2, 9, "escape")]
     public void Malformed_yaml_reports_SL001_at_the_error_position_and_exits_1(string text, int line, int column, string messagePart)
     {
