@@ -52,8 +52,11 @@ check "the tool rolls forward to newer major runtimes" contains "$E2E_TMP/runtim
 check "no test assembly is packed" bash -c '! grep -qiE "xunit|ScimLint\.Tests" "$1"' _ "$E2E_TMP/entries.txt"
 
 # 3. Install with --tool-path, the way CI and the GitHub Action do. Packages restored for tool installs go to a
-# private folder so that a stale ScimLint of the same version elsewhere cannot be picked up.
+# private folder, and the CLI's home (global tools, the local-tool resolver cache) is private too, so that neither
+# a ScimLint of the same version left by an earlier run nor the user's own tools can be picked up.
 export NUGET_PACKAGES="$E2E_TMP/nuget-packages"
+export DOTNET_CLI_HOME="$E2E_TMP/home"
+mkdir -p "$DOTNET_CLI_HOME"
 tool_dir="$E2E_TMP/tool"
 if dotnet tool install --tool-path "$tool_dir" --add-source "$package_dir" --version "$version" ScimLint > "$E2E_TMP/install.log" 2>&1; then
   ok "dotnet tool install --tool-path --add-source installs ScimLint"
@@ -88,10 +91,8 @@ if [ "$E2E_FAILED" -gt 0 ]; then
 fi
 
 # 5. The install commands of docs/usage.md: global (into a private home), local tool manifest, one-off.
-home="$E2E_TMP/home"
-mkdir -p "$home"
-if DOTNET_CLI_HOME="$home" dotnet tool install --global --add-source "$package_dir" --version "$version" ScimLint > "$E2E_TMP/global.log" 2>&1 &&
-  [ "$("$home/.dotnet/tools/scimlint" --version)" = "$version" ]; then
+if dotnet tool install --global --add-source "$package_dir" --version "$version" ScimLint > "$E2E_TMP/global.log" 2>&1 &&
+  [ "$("$DOTNET_CLI_HOME/.dotnet/tools/scimlint" --version)" = "$version" ]; then
   ok "dotnet tool install --global installs a working scimlint"
 else
   not_ok "dotnet tool install --global installs a working scimlint"
@@ -114,7 +115,12 @@ fi
 check ".config/dotnet-tools.json names the scimlint command" contains "$project/.config/dotnet-tools.json" '"scimlint"'
 status=0
 (cd "$project" && dotnet scimlint missing-token) > "$E2E_TMP/local-run.txt" 2>&1 || status=$?
-check "dotnet scimlint (local tool) finds SL301 in missing-token and exits 1" bash -c '[ "$1" -eq 1 ] && grep -q "error SL301" "$2"' _ "$status" "$E2E_TMP/local-run.txt"
+if [ "$status" -eq 1 ] && grep -q "error SL301" "$E2E_TMP/local-run.txt"; then
+  ok "dotnet scimlint (local tool) finds SL301 in missing-token and exits 1"
+else
+  not_ok "dotnet scimlint (local tool) finds SL301 in missing-token and exits 1 (exit $status)"
+  diag "$E2E_TMP/local-run.txt"
+fi
 rm -rf "$NUGET_PACKAGES/scimlint"
 if (cd "$project" && dotnet tool restore --add-source "$package_dir" && dotnet tool run scimlint --version) > "$E2E_TMP/restore.log" 2>&1 &&
   tail -n 1 "$E2E_TMP/restore.log" | grep -qx "$version"; then
