@@ -46,7 +46,15 @@ public static class ScimLintCli
         }
         else
         {
-            code = parse.Invoke(new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false });
+            try
+            {
+                code = parse.Invoke(new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false });
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A defect of ours: say so in one line, without the message (it could quote input) or a stack trace.
+                code = Fail(env, $"internal error ({ex.GetType().Name}); please report it with the command line you ran");
+            }
         }
 
         env.Out.Flush();

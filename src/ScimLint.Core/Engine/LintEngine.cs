@@ -66,7 +66,7 @@ public sealed class LintEngine
         {
             foreach (var rule in active)
             {
-                rule.CheckDocument(new DocumentContext(rule.Descriptor, config.Policy, raw.Add, doc, isExplicit));
+                Guard(rule, doc.Document, raw, () => rule.CheckDocument(new DocumentContext(rule.Descriptor, config.Policy, raw.Add, doc, isExplicit)));
             }
         }
 
@@ -78,7 +78,7 @@ public sealed class LintEngine
                 var pairing = PairJumpCloud(fullPath);
                 foreach (var rule in active)
                 {
-                    rule.CheckApp(new JumpCloudContext(rule.Descriptor, config.Policy, raw.Add, app, pairing.Settings?.Settings, pairing.Status, pairing.Candidates));
+                    Guard(rule, app.Document, raw, () => rule.CheckApp(new JumpCloudContext(rule.Descriptor, config.Policy, raw.Add, app, pairing.Settings?.Settings, pairing.Status, pairing.Candidates)));
                 }
             }
 
@@ -89,7 +89,7 @@ public sealed class LintEngine
                 var appModels = apps.SelectMany(a => a.Doc.Apps).ToList();
                 foreach (var rule in active)
                 {
-                    rule.CheckSettings(new StrongDmContext(rule.Descriptor, config.Policy, raw.Add, settings, appModels, status));
+                    Guard(rule, settings.Document, raw, () => rule.CheckSettings(new StrongDmContext(rule.Descriptor, config.Policy, raw.Add, settings, appModels, status)));
                 }
 
                 foreach (var (other, otherPath) in apps.Where(a => !inSet.Contains(a.FullPath)))
@@ -106,7 +106,7 @@ public sealed class LintEngine
             {
                 foreach (var rule in active.Where(r => r.CrossFile))
                 {
-                    rule.CheckApp(new JumpCloudContext(rule.Descriptor, config.Policy, raw.Add, app, pairing.Settings?.Settings, pairing.Status, pairing.Candidates));
+                    Guard(rule, app.Document, raw, () => rule.CheckApp(new JumpCloudContext(rule.Descriptor, config.Policy, raw.Add, app, pairing.Settings?.Settings, pairing.Status, pairing.Candidates)));
                 }
             }
         }
@@ -127,6 +127,23 @@ public sealed class LintEngine
         var sources = loaded.GroupBy(d => d.Document.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Document.Text, StringComparer.Ordinal);
         var sensitive = loaded.GroupBy(d => d.Document.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<SourceSpan>)[.. g.First().SensitiveSpans], StringComparer.Ordinal);
         return new LintResult(findings, enabled, documents.Count, sources, sensitive);
+    }
+
+    /// <summary>
+    /// Runs one rule on one document. A defect in a rule becomes a finding of that rule, never a stack trace; the
+    /// exception's message is left out because it may quote input (and so a token).
+    /// </summary>
+    private static void Guard(Rule rule, Documents.SourceDocument document, List<RawFinding> raw, Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            var span = document.Root is Documents.DocMapping { Properties.Count: > 0 } map ? map.Properties[0].Key.Span : document.Text.Span(0, 0);
+            raw.Add(new RawFinding(rule.Descriptor, span, string.Empty, Finding.HashValue(ex.GetType().Name, false), $"internal error: {rule.Descriptor.Id} failed on this file ({ex.GetType().Name}); the file was not fully checked; please report this", null, Severity.Error));
+        }
     }
 
     /// <summary>Replaces every occurrence of a known secret value.</summary>

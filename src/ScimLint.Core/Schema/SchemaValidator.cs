@@ -253,6 +253,23 @@ public static class SchemaValidator
         }
     }
 
-    private static string NumberLiteral(string value) =>
-        decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d.ToString(CultureInfo.InvariantCulture) : JsonConvert.ToString(value);
+    // Integers beyond 64 bits would reach NJsonSchema as BigInteger, which it cannot compare: they stay numbers, as
+    // decimals. A YAML number JSON cannot spell (0x1F, .inf) is validated as the string it is written as.
+    private static string NumberLiteral(string value)
+    {
+        if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
+        {
+            return l.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+        {
+            var text = d.ToString(CultureInfo.InvariantCulture);
+            return text.Contains('.', StringComparison.Ordinal) ? text : text + ".0";
+        }
+
+        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && double.IsFinite(f)
+            ? f.ToString("R", CultureInfo.InvariantCulture)
+            : JsonConvert.ToString(value);
+    }
 }
