@@ -27,11 +27,15 @@ public sealed record Fix(string Description, IReadOnlyList<Replacement> Replacem
         }
 
         var text = newValue;
-        if (scalar.Quoted)
+        if (scalar.Span.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            text = scalar.Span.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-                ? System.Text.Json.JsonEncodedText.Encode(newValue, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value is var e ? "\"" + e + "\"" : newValue
-                : "\"" + newValue.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+            // JSON: always a string, even where the value was null, a number or a boolean.
+            text = "\"" + System.Text.Json.JsonEncodedText.Encode(newValue, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value + "\"";
+        }
+        else if (scalar.Quoted || scalar.Kind != Documents.ScalarKind.String)
+        {
+            // Quoted YAML stays quoted, and a plain null, number or boolean becomes a quoted string; C# gets a literal.
+            text = "\"" + newValue.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
         }
 
         return new Fix(description ?? $"replace with {newValue}", [new Replacement(scalar.Span, text)]);

@@ -20,16 +20,17 @@ internal sealed class BookmarkUrlRule : Rule
     public override void CheckApp(JumpCloudContext context)
     {
         var field = context.App.SsoUrl;
-        var region = UrlRules.ExpectedRegion(context);
-        var canonical = ControlPlanes.BookmarkUrl(region);
+        var region = UrlRules.KnownRegion(context);
         if (!field.HasValue || string.IsNullOrWhiteSpace(field.Text))
         {
-            context.Report(field, Rule.Format($"is missing; set it to {canonical}"));
+            context.Report(field, Rule.Format(region is { } r
+                ? $"is missing; set it to {ControlPlanes.BookmarkUrl(r)}"
+                : "is missing; set it to https://<your control plane's host>/app/login"));
             return;
         }
 
         var url = UrlAnalysis.Analyze(field.Text!);
-        var fix = Fix.ReplaceValue(field, UrlRules.CanonicalBookmark(url, region));
+        var fix = region is { } known ? Fix.ReplaceValue(field, ControlPlanes.BookmarkUrl(known)) : null;
         foreach (var problem in url.Problems)
         {
             context.Report(field, Rule.Format(problem.Message), fix);

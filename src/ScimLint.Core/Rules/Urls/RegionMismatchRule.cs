@@ -34,14 +34,17 @@ internal sealed class RegionMismatchRule : Rule
                 return;
             }
 
+            // A fix is only safe when the settings agree with themselves (SL106 reports it otherwise).
+            var settled = UrlRules.SettledRegion(context.Settings) is not null;
+
             if (bookmark is { } b && b != expected)
             {
-                context.Report(context.App.SsoUrl, Rule.Format("the bookmark URL", b, $"the organisation's control plane is {expected}", summary.Item1, summary.Item2, summary.Item3), Fix.ReplaceValue(context.App.SsoUrl, ControlPlanes.BookmarkUrl(expected)));
+                context.Report(context.App.SsoUrl, Rule.Format("the bookmark URL", b, $"the organisation's control plane is {expected}", summary.Item1, summary.Item2, summary.Item3), settled ? Fix.ReplaceValue(context.App.SsoUrl, ControlPlanes.BookmarkUrl(expected)) : null);
             }
 
             if (baseUrl is { } u && u != expected)
             {
-                context.Report(context.App.BaseUrl, Rule.Format("the Base URL", u, $"the organisation's control plane is {expected}", summary.Item1, summary.Item2, summary.Item3), Fix.ReplaceValue(context.App.BaseUrl, ControlPlanes.BaseUrl(expected)));
+                context.Report(context.App.BaseUrl, Rule.Format("the Base URL", u, $"the organisation's control plane is {expected}", summary.Item1, summary.Item2, summary.Item3), settled ? Fix.ReplaceValue(context.App.BaseUrl, ControlPlanes.BaseUrl(expected)) : null);
             }
 
             return;

@@ -6,22 +6,6 @@ namespace ScimLint.Rules.Urls;
 internal static class UrlRules
 {
     /// <summary>
-    /// The region the URLs should use: the paired control plane's (US when absent); unpaired, the region of the
-    /// URLs when they agree; else US.
-    /// </summary>
-    public static Region ExpectedRegion(JumpCloudContext context)
-    {
-        if (context.Settings is { } settings)
-        {
-            return settings.Region ?? Region.US;
-        }
-
-        var base_ = ControlPlanes.RegionOfUrl(context.App.BaseUrl.Text);
-        var bookmark = ControlPlanes.RegionOfUrl(context.App.SsoUrl.Text);
-        return base_ ?? bookmark ?? Region.US;
-    }
-
-    /// <summary>
     /// The region whose canonical Base URL a fix may write, or null when it is not known. Paired: the settings' region
     /// when it is valid and <c>controlPlane.host</c> (if written) agrees with it, else null (SL106 reports the
     /// conflict, and a fix would only guess). Unpaired: the region of the Base URL or the bookmark URL, else a region
@@ -84,9 +68,6 @@ internal static class UrlRules
     public static string BaseUrlAdvice(Region? region) => region is { } r
         ? ControlPlanes.BaseUrl(r)
         : $"https://<control-plane host>{ControlPlanes.GenericScimPath} for the organisation's region (controlPlane in the StrongDM settings is inconsistent, see SL106)";
-
-    /// <summary>The canonical bookmark URL for a region.</summary>
-    public static string CanonicalBookmark(UrlAnalysis url, Region region) => ControlPlanes.BookmarkUrl(region);
 
     /// <summary>The canonical Base URL for a region.</summary>
     public static string CanonicalBaseUrl(Region region) => ControlPlanes.BaseUrl(region);
