@@ -10,6 +10,9 @@ namespace ScimLint.Tests.Rules;
 /// Table-driven rule fixtures. <c>Fixtures/Rules/SLnnn/bad-*/</c> must produce exactly the findings of SLnnn listed in
 /// its <c>expected.txt</c> (<c>SLnnn file:line:col-line:col</c>, one per line); <c>good-*</c> (near misses) must produce none.
 /// Every YAML fixture is also converted to JSON and must fire the same rule at the same logical paths.
+/// A fixture folder may have subfolders (pairing by ancestry), and an optional <c>args.txt</c> listing the paths to lint
+/// (one per line, relative to the folder; <c>#</c> starts a comment) instead of <c>.</c>, for rules about files named on
+/// the command line (SL004).
 /// </summary>
 public sealed class RuleFixtureTests
 {
@@ -27,7 +30,7 @@ public sealed class RuleFixtureTests
         var expected = File.ReadAllLines(expectedFile).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(expected);
 
-        var actual = Lint.Directory(dir).Of(rule).Select(f => f.Brief()).Order(StringComparer.Ordinal).ToList();
+        var actual = Lint.Directory(dir, null, Arguments(dir)).Of(rule).Select(f => f.Brief()).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(expected, actual);
     }
@@ -38,7 +41,7 @@ public sealed class RuleFixtureTests
     {
         var (rule, dir) = Resolve(fixture);
 
-        var actual = Lint.Directory(dir).Of(rule).Select(f => f.Brief() + " " + f.Message).ToList();
+        var actual = Lint.Directory(dir, null, Arguments(dir)).Of(rule).Select(f => f.Brief() + " " + f.Message).ToList();
 
         Assert.Empty(actual);
     }
@@ -49,7 +52,8 @@ public sealed class RuleFixtureTests
     public void Json_twin_of_a_yaml_fixture_reports_the_same_logical_findings(string fixture)
     {
         var (rule, dir) = Resolve(fixture);
-        if (rule == "SL001" || Directory.GetFiles(dir).Any(f => f.EndsWith(".json", StringComparison.Ordinal)) || Directory.GetFiles(dir, "*.yaml").Length == 0)
+        var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories);
+        if (rule == "SL001" || files.Any(f => f.EndsWith(".json", StringComparison.Ordinal)) || !files.Any(f => f.EndsWith(".yaml", StringComparison.Ordinal)))
         {
             return;
         }
@@ -58,16 +62,20 @@ public sealed class RuleFixtureTests
         try
         {
             Directory.CreateDirectory(Path.Combine(twin.FullName, ".git"));
-            foreach (var file in Directory.GetFiles(dir, "*.yaml"))
+            foreach (var file in files.Where(f => f.EndsWith(".yaml", StringComparison.Ordinal)))
             {
+                var relative = Path.GetRelativePath(dir, file);
                 var doc = DocumentLoader.Load(Path.GetFileName(file), File.ReadAllBytes(file));
                 Assert.Empty(doc.Diagnostics);
-                File.WriteAllText(Path.Combine(twin.FullName, Path.GetFileNameWithoutExtension(file) + ".json"), ToJson(doc.Root!));
+                var target = Path.Combine(twin.FullName, Path.ChangeExtension(relative, ".json"));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllText(target, ToJson(doc.Root!));
             }
 
             static string Key(ScimLint.Rules.Finding f) => $"{Path.GetFileNameWithoutExtension(f.Path)} {f.LogicalPath} {f.Message}";
-            var yaml = Lint.Directory(dir).Of(rule).Select(Key).Order(StringComparer.Ordinal).ToList();
-            var json = Lint.Directory(twin.FullName).Of(rule).Select(Key).Order(StringComparer.Ordinal).ToList();
+            var yaml = Lint.Directory(dir, null, Arguments(dir)).Of(rule).Select(Key).Order(StringComparer.Ordinal).ToList();
+            var jsonArguments = Arguments(dir).Select(a => a.EndsWith(".yaml", StringComparison.Ordinal) ? Path.ChangeExtension(a, ".json") : a).ToArray();
+            var json = Lint.Directory(twin.FullName, null, jsonArguments).Of(rule).Select(Key).Order(StringComparer.Ordinal).ToList();
 
             Assert.Equal(yaml, json);
         }
@@ -96,6 +104,15 @@ public sealed class RuleFixtureTests
         }
 
         return data;
+    }
+
+    /// <summary>The paths to lint: the lines of <c>args.txt</c> when the fixture has one, else <c>.</c>.</summary>
+    private static string[] Arguments(string dir)
+    {
+        var file = Path.Combine(dir, "args.txt");
+        return File.Exists(file)
+            ? [.. File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))]
+            : ["."];
     }
 
     private static (string Rule, string Dir) Resolve(string fixture) =>
