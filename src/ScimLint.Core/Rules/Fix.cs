@@ -32,9 +32,9 @@ public sealed record Fix(string Description, IReadOnlyList<Replacement> Replacem
             // JSON: always a string, even where the value was null, a number or a boolean.
             text = "\"" + System.Text.Json.JsonEncodedText.Encode(newValue, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value + "\"";
         }
-        else if (scalar.Quoted || scalar.Kind != Documents.ScalarKind.String)
+        else if (scalar.Quoted)
         {
-            // Quoted YAML stays quoted, and a plain null, number or boolean becomes a quoted string; C# gets a literal.
+            // Quoted YAML stays quoted (plain stays plain); a C# string literal stays a C# string literal.
             text = "\"" + newValue.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
         }
 

@@ -63,11 +63,13 @@ public sealed class FindingSeverityTests
     }
 
     [Fact]
-    public void Reporting_a_finding_with_severity_none_is_a_programming_error()
+    public void Reporting_a_finding_with_severity_none_is_a_programming_error_surfaced_as_an_internal_error_finding()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Run(ScimLintConfig.Empty, new OverridingRule(Severity.None)));
+        var findings = Run(ScimLintConfig.Empty, new OverridingRule(Severity.None));
 
-        Assert.Equal("severity", ex.ParamName);
+        var internalError = Assert.Single(findings, f => f.Message.StartsWith("internal error", StringComparison.Ordinal));
+        Assert.Contains(nameof(ArgumentOutOfRangeException), internalError.Message, StringComparison.Ordinal);
+        Assert.Equal(Severity.Error, internalError.Severity);
     }
 
     private static ScimLintConfig Configured(Severity severity) =>
