@@ -17,7 +17,7 @@ public sealed record LintRequest(IReadOnlyList<string> Paths, ScimLintConfig Con
 /// </summary>
 public sealed class LintEngine
 {
-    // How much of a file too large to parse is read to decide whether a walked file is ours.
+    // How much of a file too large to parse is read to decide whether it is ours.
     private const int HeadBytes = 64 * 1024;
 
     private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { "node_modules", "bin", "obj", "TestResults" };
@@ -28,7 +28,7 @@ public sealed class LintEngine
     private readonly LoadLimits _limits;
     private readonly Dictionary<string, BoundDocument?> _cache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Pairing> _pairings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _oversizedHeads = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _undecoded = new(StringComparer.Ordinal);
 
     /// <summary>Creates an engine over a file system, rooted at a working directory.</summary>
     public LintEngine(IFileSystem fileSystem, string workingDirectory, RuleCatalog? catalog = null, LoadLimits? limits = null)
@@ -62,11 +62,12 @@ public sealed class LintEngine
             documents.Add((bound, isExplicit, fullPath));
         }
 
-        foreach (var (doc, isExplicit, _) in documents)
+        foreach (var (doc, isExplicit, fullPath) in documents)
         {
+            var looksLikeConfig = LooksLikeConfig(doc, fullPath);
             foreach (var rule in active)
             {
-                Guard(rule, doc.Document, raw, () => rule.CheckDocument(new DocumentContext(rule.Descriptor, config.Policy, raw.Add, doc, isExplicit)));
+                Guard(rule, doc.Document, raw, () => rule.CheckDocument(new DocumentContext(rule.Descriptor, config.Policy, raw.Add, doc, isExplicit, looksLikeConfig)));
             }
         }
 
@@ -260,17 +261,29 @@ public sealed class LintEngine
             return bound;
         }
 
-        // A walked file that failed to parse is ours only when it looks like ours. A file too large to parse has no
-        // text: judge it by its first bytes.
-        var text = _oversizedHeads.TryGetValue(fullPath, out var head) ? head : bound.Document.Text.Text;
-        return bound.Document.Diagnostics.Count > 0 && LooksLikeOurs(text) ? bound : null;
+        // A walked file that failed to load is ours only when it looks like ours.
+        return bound.Document.Diagnostics.Count > 0 && LooksLikeConfig(bound, fullPath) ? bound : null;
     }
+
+    /// <summary>
+    /// Whether a document is ours: recognised, or, when it did not load, mentioning our keys. A file that was not
+    /// decoded (too large, UTF-16, invalid UTF-8) is judged by its leniently decoded bytes.
+    /// </summary>
+    private bool LooksLikeConfig(BoundDocument bound, string fullPath) =>
+        bound.Kind != DocumentKind.Unknown
+        || NamedLikeOurs(_fs.Path.GetFileName(fullPath))
+        || LooksLikeOurs(_undecoded.TryGetValue(fullPath, out var sniffed) ? sniffed : bound.Document.Text.Text);
+
+    private static bool NamedLikeOurs(string fileName) =>
+        fileName.Contains("jumpcloud", StringComparison.OrdinalIgnoreCase)
+        || fileName.Contains("strongdm", StringComparison.OrdinalIgnoreCase);
 
     private static bool LooksLikeOurs(string text) =>
         text.Contains("identityManagement", StringComparison.Ordinal)
         || text.Contains("controlPlane", StringComparison.Ordinal)
         || text.Contains("scimProvider", StringComparison.Ordinal)
-        || (text.Contains("ssoUrl", StringComparison.Ordinal) && text.Contains("strongdm", StringComparison.OrdinalIgnoreCase));
+        || (text.Contains("strongdm", StringComparison.OrdinalIgnoreCase)
+            && (text.Contains("ssoUrl", StringComparison.Ordinal) || text.Contains("application", StringComparison.Ordinal) || text.Contains("provisioning", StringComparison.Ordinal)));
 
     private BoundDocument? Load(string fullPath, bool mustRead)
     {
@@ -287,11 +300,17 @@ public sealed class LintEngine
             if (length > _limits.MaxFileBytes)
             {
                 document = DocumentLoader.Oversized(Display(fullPath), length, _limits);
-                _oversizedHeads[fullPath] = ReadHead(fullPath);
+                _undecoded[fullPath] = Sniff(ReadHead(fullPath));
             }
             else
             {
-                document = DocumentLoader.Load(Display(fullPath), _fs.File.ReadAllBytes(fullPath), _limits, () => CSharpSiblings(fullPath));
+                var bytes = _fs.File.ReadAllBytes(fullPath);
+                document = DocumentLoader.Load(Display(fullPath), bytes, _limits, () => CSharpSiblings(fullPath));
+                if (document.Root is null && document.Diagnostics.Count > 0)
+                {
+                    // Perhaps not decoded (UTF-16, invalid UTF-8): keep a lenient decoding to judge whether it is ours.
+                    _undecoded[fullPath] = Sniff(bytes);
+                }
             }
 
             bound = ModelBinder.Bind(document);
@@ -319,12 +338,24 @@ public sealed class LintEngine
             .Select(f => _fs.File.ReadAllText(f))];
     }
 
-    private string ReadHead(string fullPath)
+    private byte[] ReadHead(string fullPath)
     {
         using var stream = _fs.File.OpenRead(fullPath);
         var buffer = new byte[HeadBytes];
         var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
+        return buffer[..read];
+    }
+
+    /// <summary>Decodes bytes leniently (UTF-16 by its byte order mark, else UTF-8 with replacement), without NULs.</summary>
+    private static string Sniff(byte[] bytes)
+    {
+        var text = bytes switch
+        {
+            [0xFF, 0xFE, ..] => System.Text.Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2),
+            [0xFE, 0xFF, ..] => System.Text.Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2),
+            _ => System.Text.Encoding.UTF8.GetString(bytes),
+        };
+        return text.Replace("\0", string.Empty, StringComparison.Ordinal);
     }
 
     private string Display(string fullPath)

@@ -93,11 +93,12 @@ public sealed record RawFinding(RuleDescriptor Rule, Text.SourceSpan Span, strin
 /// <summary>What a document rule sees.</summary>
 public sealed class DocumentContext : RuleContext
 {
-    internal DocumentContext(RuleDescriptor rule, LintPolicy policy, Action<RawFinding> sink, BoundDocument document, bool explicitlyNamed)
+    internal DocumentContext(RuleDescriptor rule, LintPolicy policy, Action<RawFinding> sink, BoundDocument document, bool explicitlyNamed, bool looksLikeConfig = true)
         : base(rule, policy, sink)
     {
         Document = document;
         ExplicitlyNamed = explicitlyNamed;
+        LooksLikeConfig = looksLikeConfig;
     }
 
     /// <summary>The document, bound to the model.</summary>
@@ -105,6 +106,12 @@ public sealed class DocumentContext : RuleContext
 
     /// <summary>Whether the user named the file (rather than it being found by walking a directory).</summary>
     public bool ExplicitlyNamed { get; }
+
+    /// <summary>
+    /// Whether the document is a JumpCloud export or StrongDM settings, or, when it did not load, mentions their keys.
+    /// A named file that did not load and is not ours gets SL004, not SL001 (pre-commit names every staged YAML file).
+    /// </summary>
+    public bool LooksLikeConfig { get; }
 }
 
 /// <summary>How a document was paired with its counterpart.</summary>

@@ -10,20 +10,45 @@ internal sealed class NotAConfigRule : Rule
         "SL004",
         "not-a-config",
         "File is neither a JumpCloud export nor StrongDM settings",
-        "{0} is neither a JumpCloud export (a root 'application', an application list, or a bare application object) nor StrongDM settings (a root 'controlPlane' or 'provisioning'); it was not checked",
+        "{0} {1}; it was not checked",
         Severity.Note,
-        "A file named explicitly on the command line has neither shape, so no rule ran on it. Files found by walking a directory are skipped silently.",
+        "A file named explicitly on the command line has neither shape (or does not load and mentions none of their keys, or is a JumpCloud export without a StrongDM application), so no rule ran on it. Files found by walking a directory are skipped silently.",
         ["input"]);
+
+    private const string Shapes = "is neither a JumpCloud export (a root 'application', an application list, or a bare application object) nor StrongDM settings (a root 'controlPlane' or 'provisioning')";
 
     public override RuleDescriptor Descriptor => Rule;
 
     public override void CheckDocument(DocumentContext context)
     {
         var doc = context.Document;
-        if (context.ExplicitlyNamed && doc.Kind == DocumentKind.Unknown && doc.Document.Diagnostics.Count == 0)
+        if (!context.ExplicitlyNamed)
         {
-            var span = doc.Document.Root?.Span ?? doc.Document.Text.Span(0, 0);
-            context.Report(span with { EndLine = span.StartLine, EndColumn = Math.Max(span.StartColumn, doc.Document.Text.GetLine(span.StartLine).Length + 1) }, string.Empty, Rule.Format(doc.Document.Path));
+            return;
+        }
+
+        string? reason = null;
+        if (doc.Kind == DocumentKind.Unknown && doc.Document.Diagnostics.Count == 0)
+        {
+            reason = Shapes;
+        }
+        else if (!context.LooksLikeConfig)
+        {
+            reason = "does not parse as YAML or JSON and mentions none of the keys of a JumpCloud export or StrongDM settings";
+        }
+        else if (doc.Kind == DocumentKind.JumpCloud && doc.Apps.Count == 0 && doc.Document.Diagnostics.Count == 0)
+        {
+            reason = "is a JumpCloud export, but none of its applications is StrongDM's (no 'strongdm' in 'name' or 'displayName')";
+        }
+
+        if (reason is not null)
+        {
+            // The first line of the document's value (line 1 when there is none).
+            var text = doc.Document.Text;
+            var line = doc.Document.Root?.Span.StartLine ?? 1;
+            var start = doc.Document.Root?.Span.StartOffset ?? 0;
+            var end = Math.Max(start, text.GetOffset(line, 1) + text.GetLine(line).Length);
+            context.Report(text.Span(start, end), string.Empty, Rule.Format(doc.Document.Path, reason));
         }
     }
 }

@@ -17,6 +17,12 @@ internal sealed class ParseErrorRule : Rule
 
     public override void CheckDocument(DocumentContext context)
     {
+        if (!context.LooksLikeConfig)
+        {
+            // A named file that is not ours and does not load gets SL004 instead.
+            return;
+        }
+
         foreach (var diagnostic in context.Document.Document.Diagnostics)
         {
             context.Report(diagnostic.Span, string.Empty, Rule.Format(diagnostic.Message));
