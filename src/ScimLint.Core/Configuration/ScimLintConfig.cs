@@ -69,6 +69,12 @@ public sealed record ScimLintConfig
             switch (property.Key.Value)
             {
                 case "rules":
+                    if (property.Value is DocScalar { Kind: ScalarKind.Null })
+                    {
+                        // 'rules:' with every entry commented out.
+                        break;
+                    }
+
                     if (property.Value is not DocMapping rules)
                     {
                         throw Error(displayPath, property.Value, "'rules' must map rule IDs to error, warning, note or off");
@@ -76,12 +82,13 @@ public sealed record ScimLintConfig
 
                     foreach (var rule in rules.Properties)
                     {
-                        var id = rule.Key.Value.ToUpperInvariant();
-                        if (catalog.Find(id) is null)
+                        // A rule is named by ID (any case) or by name; severities are kept by ID.
+                        if (catalog.Find(rule.Key.Value) is not { } found)
                         {
                             throw Error(displayPath, rule.Key, $"unknown rule '{rule.Key.Value}'; run 'scimlint rules' for the list");
                         }
 
+                        var id = found.Descriptor.Id;
                         var text = rule.Value is DocScalar { Kind: ScalarKind.Boolean } b ? (b.AsBoolean == true ? null : "off") : (rule.Value as DocScalar)?.Value;
                         if (!SeverityNames.TryParse(text, out var severity))
                         {
@@ -93,6 +100,11 @@ public sealed record ScimLintConfig
 
                     break;
                 case "policy":
+                    if (property.Value is DocScalar { Kind: ScalarKind.Null })
+                    {
+                        break;
+                    }
+
                     if (property.Value is not DocMapping policyMap)
                     {
                         throw Error(displayPath, property.Value, "'policy' must be a mapping");

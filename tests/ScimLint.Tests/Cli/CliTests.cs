@@ -160,6 +160,37 @@ public sealed partial class CliTests
         Assert.Equal("No problems found in 2 files.\n", run.Out);
     }
 
+    [Theory]
+    [InlineData("group-management-disabled")]
+    [InlineData("Group-Management-Disabled")]
+    [InlineData("Sl201")]
+    public void Config_names_a_rule_by_id_in_any_case_or_by_name(string rule)
+    {
+        var files = GroupManagementOff();
+        files[".scimlint.yaml"] = $"rules:\n  {rule}: note\n";
+
+        var run = CliRunner.Run(Files(files), "/repo");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("jumpcloud.yaml:15:27: note SL201: ", run.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# nothing configured yet\n")]
+    [InlineData("rules:\n  # SL201: off\npolicy:\n")]
+    public void Empty_config_sections_are_accepted(string config)
+    {
+        var files = GroupManagementOff();
+        files[".scimlint.yaml"] = config;
+
+        var run = CliRunner.Run(Files(files), "/repo");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("jumpcloud.yaml:15:27: error SL201: ", run.Out, StringComparison.Ordinal);
+        Assert.Empty(run.Error);
+    }
+
     [Fact]
     public void Config_is_found_at_the_repository_root_from_a_subdirectory()
     {
