@@ -177,14 +177,20 @@ public sealed class LintEngine
     private List<(string FullPath, bool Explicit)> ResolveInputs(IReadOnlyList<string> paths)
     {
         var result = new List<(string, bool)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             var full = _fs.Path.GetFullPath(path, _cwd);
             if (_fs.File.Exists(full))
             {
-                if (seen.Add(full))
+                if (seen.TryGetValue(full, out var index))
                 {
+                    // Named after its directory was walked ('scimlint . notes.yaml'): it is still named.
+                    result[index] = (full, true);
+                }
+                else
+                {
+                    seen.Add(full, result.Count);
                     result.Add((full, true));
                 }
             }
@@ -192,7 +198,7 @@ public sealed class LintEngine
             {
                 foreach (var file in Walk(full, int.MaxValue))
                 {
-                    if (seen.Add(file))
+                    if (seen.TryAdd(file, result.Count))
                     {
                         result.Add((file, false));
                     }
@@ -240,11 +246,28 @@ public sealed class LintEngine
             foreach (var sub in dirs.OrderDescending(StringComparer.Ordinal))
             {
                 var name = _fs.Path.GetFileName(sub);
-                if (!name.StartsWith('.') && !SkippedDirectories.Contains(name))
+                if (!name.StartsWith('.') && !SkippedDirectories.Contains(name) && !IsLink(sub))
                 {
                     stack.Push(sub);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether a directory is a symbolic link (or junction). The walk does not follow them: a link to '.' or '..'
+    /// would loop, and one to '/' would walk the whole disk. A linked directory can still be named explicitly.
+    /// </summary>
+    private bool IsLink(string directory)
+    {
+        try
+        {
+            var info = _fs.DirectoryInfo.New(directory);
+            return info.LinkTarget is not null || info.Attributes.HasFlag(FileAttributes.ReparsePoint);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
