@@ -88,6 +88,33 @@ public sealed class JumpCloudApp
 
     /// <summary>The user groups, or null when the export does not list them.</summary>
     public IReadOnlyList<UserGroup>? UserGroups { get; }
+
+    private Dictionary<string, UserGroup>? _groupsById;
+
+    /// <summary>The listed group with this id (the first when listed twice), or null; built once, so lookups are O(1).</summary>
+    public UserGroup? FindUserGroup(string id)
+    {
+        if (UserGroups is null)
+        {
+            return null;
+        }
+
+        if (_groupsById is null)
+        {
+            var index = new Dictionary<string, UserGroup>(StringComparer.Ordinal);
+            foreach (var group in UserGroups)
+            {
+                if (group.Id.Text is { } groupId)
+                {
+                    index.TryAdd(groupId, group);
+                }
+            }
+
+            _groupsById = index;
+        }
+
+        return _groupsById.GetValueOrDefault(id);
+    }
 }
 
 /// <summary>One v2 association.</summary>

@@ -17,9 +17,8 @@ internal static class GroupLookup
             .Where(a => a.Type.Text == UserGroupType && !string.IsNullOrEmpty(a.Id.Text))
             .Select(a => (a, a.Id.Text!));
 
-    /// <summary>The listed user group with this id (the first, if listed twice), or null.</summary>
-    public static UserGroup? Find(JumpCloudApp app, string id) =>
-        app.UserGroups?.FirstOrDefault(g => string.Equals(g.Id.Text, id, StringComparison.Ordinal));
+    /// <summary>The listed user group with this id (the first, if listed twice), or null. Constant time.</summary>
+    public static UserGroup? Find(JumpCloudApp app, string id) => app.FindUserGroup(id);
 
     /// <summary>The associated groups that the export lists, each once, in association order.</summary>
     public static IEnumerable<UserGroup> AssociatedGroups(JumpCloudApp app) =>

@@ -1,3 +1,5 @@
+using ScimLint.Model;
+
 namespace ScimLint.Rules.Groups;
 
 /// <summary>SL504: an assigned group has the name of an existing StrongDM role that SCIM does not manage yet.</summary>
@@ -25,7 +27,12 @@ internal sealed class RoleTakeoverRule : Rule
         }
 
         // Roles not (yet) managed by SCIM: scimManaged false, or not recorded (StrongDM roles are unmanaged until SCIM touches them).
-        var unmanaged = settings.Roles.Where(r => r.ScimManaged.Boolean != true && !string.IsNullOrEmpty(r.Name.Text)).ToList();
+        var unmanaged = new Dictionary<string, StrongDmRole>(StringComparer.OrdinalIgnoreCase);
+        foreach (var r in settings.Roles.Where(r => r.ScimManaged.Boolean != true && !string.IsNullOrEmpty(r.Name.Text)))
+        {
+            unmanaged.TryAdd(r.Name.Text!, r);
+        }
+
         foreach (var group in GroupLookup.AssociatedGroups(context.App))
         {
             if (group.Name.Text is not { Length: > 0 } name)
@@ -33,8 +40,7 @@ internal sealed class RoleTakeoverRule : Rule
                 continue;
             }
 
-            var role = unmanaged.FirstOrDefault(r => string.Equals(r.Name.Text, name, StringComparison.OrdinalIgnoreCase));
-            if (role is not null)
+            if (unmanaged.TryGetValue(name, out var role))
             {
                 var state = role.ScimManaged.Boolean == false ? "false" : role.ScimManaged.IsPresent ? "not a boolean" : "not set";
                 context.Report(group.Name, Rule.Format(name, role.Name.Text, state));
