@@ -116,6 +116,34 @@ public sealed partial class CliTests
         Assert.Equal("scimlint: .scimlint.yaml:2:10: YAML syntax error: this '[' is never closed\n", run.Error);
     }
 
+    [Fact]
+    public void Unreadable_input_file_exits_2()
+    {
+        var fs = Files(Clean());
+        fs.GetFile("/repo/jumpcloud.yaml").AllowedFileShare = FileShare.None;
+
+        var run = CliRunner.Run(fs, "/repo", "jumpcloud.yaml");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.StartsWith("scimlint: jumpcloud.yaml: cannot read file: ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unreadable_config_file_exits_2()
+    {
+        var files = Clean();
+        files[".scimlint.yaml"] = "rules: {}\n";
+        var fs = Files(files);
+        fs.GetFile("/repo/.scimlint.yaml").AllowedFileShare = FileShare.None;
+
+        var run = CliRunner.Run(fs, "/repo");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.StartsWith("scimlint: .scimlint.yaml: cannot read configuration: ", run.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("rules:\n  SL999: off\n", "scimlint: .scimlint.yaml:2:3: unknown rule 'SL999'; run 'scimlint rules' for the list\n")]
     [InlineData("rules:\n  SL201: loud\n", "scimlint: .scimlint.yaml:2:10: severity of SL201 must be error, warning, note or off\n")]
