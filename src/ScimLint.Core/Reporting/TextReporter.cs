@@ -43,7 +43,8 @@ public sealed partial class TextReporter : IReporter
 
             if (finding.Fix is { } fix)
             {
-                writer.Write($"{dim}      = fix: {FixText(fix)}{reset}\n");
+                var gutter = new string(' ', span.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+                writer.Write($"{dim}  {gutter} = fix: {FixText(fix)}{reset}\n");
             }
         }
 
