@@ -45,7 +45,7 @@ public sealed partial class CliTests
         Assert.Equal("jumpcloud.yaml:5:11: error SL104: Bookmark URL (application.ssoUrl) path is '/login', not '/app/login' [bookmark-url]", lines[0]);
         Assert.Equal("  5 |   ssoUrl: https://app.strongdm.com/login", lines[1]);
         Assert.Equal("    |           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^", lines[2]);
-        Assert.Equal("      = fix: replace with https://app.strongdm.com/app/login", lines[3]);
+        Assert.Equal("    = fix: replace with https://app.strongdm.com/app/login", lines[3]);
         Assert.Equal("1 problem (1 error, 0 warnings, 0 notes) in 2 files.", lines[^2]);
         Assert.Equal(string.Empty, lines[^1]);
         Assert.Matches(FindingLine(), lines[0]);
