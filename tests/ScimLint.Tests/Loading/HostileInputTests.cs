@@ -195,7 +195,7 @@ public sealed class HostileInputTests
     }
 
     [Fact]
-    public void Yaml_alias_bomb_is_capped_by_MaxNodes_quickly()
+    public void Yaml_alias_bomb_is_capped_by_MaxNodes()
     {
         var lines = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         for (var level = 'b'; level <= 'i'; level++)
@@ -204,15 +204,12 @@ public sealed class HostileInputTests
             lines.Append(level).Append(": &").Append(level).Append(" [").Append(string.Join(',', Enumerable.Repeat("*" + previous, 9))).Append("]\n");
         }
 
-        var clock = Stopwatch.StartNew();
         var doc = DocumentLoader.LoadText("strongdm.yaml", lines.ToString());
-        clock.Stop();
 
         var diagnostic = Assert.Single(doc.Diagnostics);
         Assert.Null(doc.Root);
         Assert.Contains("more than 200000 nodes once aliases are expanded", diagnostic.Message, StringComparison.Ordinal);
         Assert.InRange(diagnostic.Span.StartLine, 2, 9);
-        Assert.True(clock.ElapsedMilliseconds < 1000, $"took {clock.ElapsedMilliseconds} ms");
     }
 
     [Fact]
@@ -407,9 +404,6 @@ public sealed class HostileInputTests
     [Fact]
     public void Truncated_and_corrupted_examples_never_throw()
     {
-        // One-time costs (JIT, loading the embedded schemas) are not fuzzing.
-        RunEngine("jumpcloud.yaml", Encoding.UTF8.GetBytes(SampleDocs.JumpCloudUs));
-        var clock = Stopwatch.StartNew();
         var files = Directory.GetDirectories(Infrastructure.Repo.Examples)
             .SelectMany(d => Directory.GetFiles(d))
             .Where(f => Path.GetExtension(f) is ".yaml" or ".yml" or ".json")
@@ -444,10 +438,8 @@ public sealed class HostileInputTests
             }
         }
 
-        clock.Stop();
         Assert.True(mutants > 500, $"only {mutants} mutants");
         Assert.True(engineRuns > 60, $"only {engineRuns} engine runs");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"fuzzing took {clock.Elapsed.TotalMilliseconds:F0} ms");
     }
 
     private static void RunEngine(string name, byte[] bytes)
