@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Abstractions.TestingHelpers;
 using System.Text;
 using ScimLint.Configuration;
