@@ -38,7 +38,7 @@ public sealed record Fix(string Description, IReadOnlyList<Replacement> Replacem
             text = "\"" + newValue.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
         }
 
-        return new Fix(description ?? $"replace with {newValue}", [new Replacement(scalar.Span, text)]);
+        return new Fix(description ?? $"Replace the value with '{newValue}'", [new Replacement(scalar.Span, text)]);
     }
 
     /// <summary>Deletes spans (for example a <c>Bearer </c> prefix) without writing the rest of the value.</summary>
