@@ -67,7 +67,7 @@ public sealed class LintEngine
             var looksLikeConfig = LooksLikeConfig(doc, fullPath);
             foreach (var rule in active)
             {
-                Guard(rule, doc.Document, raw, () => rule.CheckDocument(new DocumentContext(rule.Descriptor, config.Policy, raw.Add, doc, isExplicit, looksLikeConfig)));
+                Guard(rule, doc.Document, raw, () => rule.CheckDocument(new DocumentContext(rule.Descriptor, config.Policy, raw.Add, doc, isExplicit, looksLikeConfig) { Catalog = _catalog }));
             }
         }
 
@@ -124,10 +124,62 @@ public sealed class LintEngine
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToList();
 
+        var (kept, suppressed) = ApplySuppressions(findings, documents.Select(d => d.Doc.Document.Path).ToHashSet(StringComparer.Ordinal), config);
+        findings = kept;
+
         var loaded = _cache.Values.Where(d => d is not null).Select(d => d!).ToList();
         var sources = loaded.GroupBy(d => d.Document.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Document.Text, StringComparer.Ordinal);
         var sensitive = loaded.GroupBy(d => d.Document.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<SourceSpan>)[.. g.First().SensitiveSpans], StringComparer.Ordinal);
-        return new LintResult(findings, enabled, documents.Count, sources, sensitive);
+        return new LintResult(findings, enabled, documents.Count, sources, sensitive) { Suppressed = suppressed };
+    }
+
+    /// <summary>
+    /// Drops the findings an inline <c>scimlint: ignore[...]</c> comment covers, and reports (SL005) the suppressions in
+    /// the linted files that covered nothing although every rule they name is enabled.
+    /// </summary>
+    private (List<Finding> Kept, List<SuppressedFinding> Suppressed) ApplySuppressions(List<Finding> findings, HashSet<string> linted, ScimLintConfig config)
+    {
+        var byPath = _cache.Values
+            .Where(d => d is not null && d.Document.Comments.Count > 0)
+            .GroupBy(d => d!.Document.Path, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Suppressions.Parse(g.First()!.Document), StringComparer.Ordinal);
+        var used = new HashSet<Suppression>();
+        var kept = new List<Finding>();
+        var suppressed = new List<SuppressedFinding>();
+        foreach (var finding in findings)
+        {
+            var match = finding.Rule.Id is "SL001" or "SL005" || !byPath.TryGetValue(finding.Path, out var candidates)
+                ? null
+                : candidates.FirstOrDefault(s => s.Line == finding.Span.StartLine && s.Rules.Any(r =>
+                    string.Equals(r, finding.Rule.Id, StringComparison.OrdinalIgnoreCase) || string.Equals(r, finding.Rule.Name, StringComparison.OrdinalIgnoreCase)));
+            if (match is null)
+            {
+                kept.Add(finding);
+                continue;
+            }
+
+            used.Add(match);
+            suppressed.Add(new SuppressedFinding(finding, match.Reason));
+        }
+
+        var unusedRule = Rules.Input.InvalidSuppressionRule.Rule;
+        var severity = config.SeverityOf(unusedRule);
+        if (severity != Severity.None)
+        {
+            foreach (var (path, list) in byPath.Where(p => linted.Contains(p.Key)))
+            {
+                foreach (var s in list.Where(s => !used.Contains(s) && s.Rules.Count > 0))
+                {
+                    var rules = s.Rules.Select(r => _catalog.Find(r)).ToList();
+                    if (rules.All(r => r is not null && config.SeverityOf(r.Descriptor) != Severity.None))
+                    {
+                        kept.Add(new Finding(unusedRule, severity, Rules.Input.InvalidSuppressionRule.Unused(s), s.Span, string.Empty, Finding.HashValue(string.Join(',', s.Rules), false), null));
+                    }
+                }
+            }
+        }
+
+        return ([.. kept.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Span.StartLine).ThenBy(f => f.Span.StartColumn).ThenBy(f => f.Rule.Id, StringComparer.Ordinal).ThenBy(f => f.Message, StringComparer.Ordinal)], suppressed);
     }
 
     /// <summary>

@@ -6,6 +6,9 @@ namespace ScimLint.Engine;
 /// <summary>A rule as configured for a run.</summary>
 public sealed record EnabledRule(RuleDescriptor Descriptor, Severity Severity);
 
+/// <summary>A finding an inline comment suppressed, with the comment's reason.</summary>
+public sealed record SuppressedFinding(Finding Finding, string Reason);
+
 /// <summary>The outcome of a lint run.</summary>
 public sealed class LintResult
 {
@@ -33,6 +36,9 @@ public sealed class LintResult
 
     /// <summary>Spans of secret values by display path; renderers mask them.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<SourceSpan>> SensitiveSpans { get; }
+
+    /// <summary>Findings suppressed by inline comments; reported nowhere but in the summary counts.</summary>
+    public IReadOnlyList<SuppressedFinding> Suppressed { get; init; } = [];
 
     /// <summary>The number of findings at or above a severity.</summary>
     public int CountAtOrAbove(Severity level) => level == Severity.None ? 0 : Findings.Count(f => f.Severity >= level);

@@ -67,6 +67,12 @@ internal static partial class JsonDocumentLoader
 
             var start = offsets.CharOffset((int)reader.TokenStartIndex);
             var end = offsets.CharOffset((int)reader.BytesConsumed);
+            while (end > start && text.Text[end - 1] is '\n' or '\r')
+            {
+                // A // comment ends at its line break; the break belongs to the next line, not the comment.
+                end--;
+            }
+
             comments.Add(new SourceComment(text.Span(start, end), reader.GetComment()));
         }
 

@@ -61,13 +61,14 @@ public sealed partial class TextReporter : IReporter
         var warnings = result.Findings.Count(f => f.Severity == Severity.Warning);
         var notes = result.Findings.Count(f => f.Severity == Severity.Note);
         var files = result.FilesChecked == 1 ? "1 file" : $"{result.FilesChecked} files";
+        var suppressed = result.Suppressed.Count == 0 ? string.Empty : $" ({result.Suppressed.Count} suppressed)";
         if (result.Findings.Count == 0)
         {
-            return $"No problems found in {files}.";
+            return $"No problems found in {files}{suppressed}.";
         }
 
         var problems = result.Findings.Count == 1 ? "1 problem" : $"{result.Findings.Count} problems";
-        return $"{problems} ({Plural(errors, "error")}, {Plural(warnings, "warning")}, {Plural(notes, "note")}) in {files}.";
+        return $"{problems} ({Plural(errors, "error")}, {Plural(warnings, "warning")}, {Plural(notes, "note")}) in {files}{suppressed}.";
     }
 
     private static string Plural(int n, string word) => n == 1 ? $"1 {word}" : $"{n} {word}s";

@@ -104,6 +104,9 @@ public sealed class DocumentContext : RuleContext
     /// <summary>The document, bound to the model.</summary>
     public BoundDocument Document { get; }
 
+    /// <summary>The catalogue of this run, including rules turned off (for checks that name rules).</summary>
+    public RuleCatalog Catalog { get; init; } = RuleCatalog.Default;
+
     /// <summary>Whether the user named the file (rather than it being found by walking a directory).</summary>
     public bool ExplicitlyNamed { get; }
 

@@ -28,6 +28,7 @@ public sealed class RuleCatalog
         new SchemaViolationRule(),
         new MissingCounterpartRule(),
         new NotAConfigRule(),
+        new InvalidSuppressionRule(),
         new BaseUrlHostRule(),
         new BaseUrlPathRule(),
         new BaseUrlFormatRule(),

@@ -53,7 +53,8 @@ public sealed class RuleFixtureTests
     {
         var (rule, dir) = Resolve(fixture);
         var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories);
-        if (rule == "SL001" || files.Any(f => f.EndsWith(".json", StringComparison.Ordinal)) || !files.Any(f => f.EndsWith(".yaml", StringComparison.Ordinal)))
+        // SL001 fixtures do not parse, and SL005 lives in comments, which a JSON twin has none of.
+        if (rule is "SL001" or "SL005" || files.Any(f => f.EndsWith(".json", StringComparison.Ordinal)) || !files.Any(f => f.EndsWith(".yaml", StringComparison.Ordinal)))
         {
             return;
         }

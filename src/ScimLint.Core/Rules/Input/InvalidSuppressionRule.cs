@@ -1,0 +1,43 @@
+using ScimLint.Engine;
+
+namespace ScimLint.Rules.Input;
+
+/// <summary>
+/// SL005: an inline <c>scimlint: ignore[...]</c> comment names an unknown rule, or suppresses nothing. The engine
+/// reports the unused ones, since only it knows which findings were suppressed.
+/// </summary>
+internal sealed class InvalidSuppressionRule : Rule
+{
+    /// <summary>The descriptor.</summary>
+    public static readonly RuleDescriptor Rule = new(
+        "SL005",
+        "invalid-suppression",
+        "Inline suppression is unknown or unused",
+        "{0}",
+        Severity.Warning,
+        "A 'scimlint: ignore[...]' comment names a rule that does not exist, or no longer suppresses any finding. Stale suppressions hide the next real problem on that line.",
+        ["suppression"]);
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void CheckDocument(DocumentContext context)
+    {
+        foreach (var suppression in Suppressions.Parse(context.Document.Document))
+        {
+            if (suppression.Rules.Count == 0)
+            {
+                context.Report(suppression.Span, string.Empty, Rule.Format("this suppression names no rule; write scimlint: ignore[SL104] and a reason"));
+                continue;
+            }
+
+            foreach (var id in suppression.Rules.Where(id => context.Catalog.Find(id) is null))
+            {
+                context.Report(suppression.Span, string.Empty, Rule.Format($"'{id}' is not a ScimLint rule; run 'scimlint rules' for the list"));
+            }
+        }
+    }
+
+    /// <summary>The message for a suppression that suppressed nothing.</summary>
+    public static string Unused(Suppression suppression) =>
+        Rule.Format($"this suppression of {string.Join(", ", suppression.Rules)} matches no finding on line {suppression.Line}; remove it");
+}
