@@ -15,7 +15,8 @@ public sealed record CheckOptions(
     Severity FailLevel,
     string? Config,
     bool NoColor,
-    bool Quiet);
+    bool Quiet,
+    bool Fix = false);
 
 /// <summary><c>scimlint [check] [PATH...]</c>.</summary>
 internal static class CheckCommand
@@ -32,6 +33,7 @@ internal static class CheckCommand
         var config = new Option<string?>("--config", "-c") { Description = $"Configuration file (default: {ScimLintConfig.FileName} in the working directory or at the repository root).", HelpName = "FILE" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour text output (NO_COLOR is honoured too)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Text output: findings only, no code frames or summary." };
+        var fix = new Option<bool>("--fix") { Description = "Apply the machine-applicable fixes (exact spans only; never a token), then report what remains." };
         command.Arguments.Add(paths);
         command.Options.Add(format);
         command.Options.Add(output);
@@ -40,6 +42,7 @@ internal static class CheckCommand
         command.Options.Add(config);
         command.Options.Add(noColor);
         command.Options.Add(quiet);
+        command.Options.Add(fix);
         command.SetAction(parse =>
         {
             // PATH takes any token, so an unknown option such as --bogus would otherwise be reported as a missing file.
@@ -58,7 +61,8 @@ internal static class CheckCommand
                 level,
                 parse.GetValue(config),
                 parse.GetValue(noColor),
-                parse.GetValue(quiet));
+                parse.GetValue(quiet),
+                parse.GetValue(fix));
             return Run(options, env);
         });
     }
@@ -75,8 +79,23 @@ internal static class CheckCommand
             }
 
             var config = LoadConfig(options.Config, env);
-            var engine = new LintEngine(fs, env.WorkingDirectory);
-            var result = engine.Run(new LintRequest(options.Paths, config));
+            var request = new LintRequest(options.Paths, config);
+            var result = new LintEngine(fs, env.WorkingDirectory).Run(request);
+            if (options.Fix)
+            {
+                var outcome = FixApplier.Apply(fs, env.WorkingDirectory, result);
+                foreach (var skipped in outcome.Skipped)
+                {
+                    env.Error.Write($"scimlint: --fix left {skipped}\n");
+                }
+
+                if (outcome.Files.Count > 0)
+                {
+                    env.Error.Write($"scimlint: fixed {outcome.Fixes} finding{(outcome.Fixes == 1 ? string.Empty : "s")} in {string.Join(", ", outcome.Files)}\n");
+                    result = new LintEngine(fs, env.WorkingDirectory).Run(request);
+                }
+            }
+
             var color = !options.NoColor && options.Output is null && env.OutputIsTerminal && string.IsNullOrEmpty(env.GetVariable("NO_COLOR")) && options.Format == "text";
             var report = new ReportOptions { Color = color, Quiet = options.Quiet, ToolVersion = env.ToolVersion };
             var writer = new StringWriter { NewLine = "\n" };

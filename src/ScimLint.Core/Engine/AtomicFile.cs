@@ -9,7 +9,10 @@ public static class AtomicFile
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes to a temporary file beside the target, then renames it over the target.</summary>
-    public static void Write(IFileSystem fs, string path, string content)
+    public static void Write(IFileSystem fs, string path, string content) => Write(fs, path, Utf8NoBom.GetBytes(content));
+
+    /// <summary>Writes bytes to a temporary file beside the target, then renames it over the target.</summary>
+    public static void Write(IFileSystem fs, string path, byte[] content)
     {
         var full = fs.Path.GetFullPath(path);
         var directory = CheckDirectory(fs, path);
@@ -17,7 +20,7 @@ public static class AtomicFile
         var temp = fs.Path.Combine(directory, "." + fs.Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
         try
         {
-            fs.File.WriteAllBytes(temp, Utf8NoBom.GetBytes(content));
+            fs.File.WriteAllBytes(temp, content);
             fs.File.Move(temp, full, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
