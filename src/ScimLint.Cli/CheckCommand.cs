@@ -16,7 +16,9 @@ public sealed record CheckOptions(
     string? Config,
     bool NoColor,
     bool Quiet,
-    bool Fix = false);
+    bool Fix = false,
+    string? Baseline = null,
+    string? WriteBaseline = null);
 
 /// <summary><c>scimlint [check] [PATH...]</c>.</summary>
 internal static class CheckCommand
@@ -43,6 +45,10 @@ internal static class CheckCommand
         command.Options.Add(noColor);
         command.Options.Add(quiet);
         command.Options.Add(fix);
+        var baseline = new Option<string?>("--baseline") { Description = "Report only findings that FILE (from --write-baseline) does not accept.", HelpName = "FILE" };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write every current finding to FILE as the accepted baseline, then exit 0.", HelpName = "FILE" };
+        command.Options.Add(baseline);
+        command.Options.Add(writeBaseline);
         command.SetAction(parse =>
         {
             // PATH takes any token, so an unknown option such as --bogus would otherwise be reported as a missing file.
@@ -62,7 +68,9 @@ internal static class CheckCommand
                 parse.GetValue(config),
                 parse.GetValue(noColor),
                 parse.GetValue(quiet),
-                parse.GetValue(fix));
+                parse.GetValue(fix),
+                parse.GetValue(baseline),
+                parse.GetValue(writeBaseline));
             return Run(options, env);
         });
     }
@@ -94,6 +102,25 @@ internal static class CheckCommand
                     env.Error.Write($"scimlint: fixed {outcome.Fixes} finding{(outcome.Fixes == 1 ? string.Empty : "s")} in {string.Join(", ", outcome.Files)}\n");
                     result = new LintEngine(fs, env.WorkingDirectory).Run(request);
                 }
+            }
+
+            if (options.WriteBaseline is not null)
+            {
+                AtomicFile.Write(fs, Resolve(fs, env, options.WriteBaseline), Engine.Baseline.Write(result));
+                env.Error.Write($"scimlint: wrote {result.Findings.Count} finding{(result.Findings.Count == 1 ? string.Empty : "s")} to the baseline {options.WriteBaseline}\n");
+                return ScimLintCli.Clean;
+            }
+
+            if (options.Baseline is not null)
+            {
+                var path = Resolve(fs, env, options.Baseline);
+                if (!fs.File.Exists(path))
+                {
+                    throw new LintUsageException($"{options.Baseline}: baseline file not found");
+                }
+
+                var (fresh, accepted) = Engine.Baseline.Apply(result.Findings, Engine.Baseline.Read(options.Baseline, fs.File.ReadAllBytes(path)));
+                result = result.With(fresh, accepted);
             }
 
             var color = !options.NoColor && options.Output is null && env.OutputIsTerminal && string.IsNullOrEmpty(env.GetVariable("NO_COLOR")) && options.Format == "text";

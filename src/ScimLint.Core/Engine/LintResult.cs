@@ -40,6 +40,13 @@ public sealed class LintResult
     /// <summary>Findings suppressed by inline comments; reported nowhere but in the summary counts.</summary>
     public IReadOnlyList<SuppressedFinding> Suppressed { get; init; } = [];
 
+    /// <summary>Findings the baseline accepts; reported nowhere but in the summary counts.</summary>
+    public IReadOnlyList<Finding> Baselined { get; init; } = [];
+
+    /// <summary>This result with the findings a baseline accepts moved out of <see cref="Findings"/>.</summary>
+    public LintResult With(IReadOnlyList<Finding> findings, IReadOnlyList<Finding> baselined) =>
+        new(findings, Rules, FilesChecked, Sources, SensitiveSpans) { Suppressed = Suppressed, Baselined = baselined };
+
     /// <summary>The number of findings at or above a severity.</summary>
     public int CountAtOrAbove(Severity level) => level == Severity.None ? 0 : Findings.Count(f => f.Severity >= level);
 }

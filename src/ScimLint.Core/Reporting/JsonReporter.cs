@@ -9,7 +9,7 @@ namespace ScimLint.Reporting;
 
 public sealed record JsonReport(string Tool, string Version, JsonSummary Summary, IReadOnlyList<JsonFinding> Findings);
 
-public sealed record JsonSummary(int Files, int Errors, int Warnings, int Notes, int Suppressed);
+public sealed record JsonSummary(int Files, int Errors, int Warnings, int Notes, int Suppressed, int Baselined);
 
 public sealed record JsonFinding(
     string RuleId,
@@ -58,7 +58,8 @@ public sealed class JsonReporter : IReporter
             result.Findings.Count(f => f.Severity == Severity.Error),
             result.Findings.Count(f => f.Severity == Severity.Warning),
             result.Findings.Count(f => f.Severity == Severity.Note),
-            result.Suppressed.Count);
+            result.Suppressed.Count,
+            result.Baselined.Count);
         writer.Write(JsonSerializer.Serialize(new JsonReport("scimlint", options.ToolVersion, summary, findings), Context.JsonReport));
         writer.Write('\n');
     }

@@ -84,4 +84,5 @@ public sealed record SarifInsertedContent(string Text);
 [JsonSerializable(typeof(SarifLog))]
 [JsonSerializable(typeof(JsonReport))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(ScimLint.Engine.BaselineFile))]
 internal sealed partial class ScimLintJsonContext : JsonSerializerContext;

@@ -61,7 +61,18 @@ public sealed partial class TextReporter : IReporter
         var warnings = result.Findings.Count(f => f.Severity == Severity.Warning);
         var notes = result.Findings.Count(f => f.Severity == Severity.Note);
         var files = result.FilesChecked == 1 ? "1 file" : $"{result.FilesChecked} files";
-        var suppressed = result.Suppressed.Count == 0 ? string.Empty : $" ({result.Suppressed.Count} suppressed)";
+        var hidden = new List<string>();
+        if (result.Suppressed.Count > 0)
+        {
+            hidden.Add($"{result.Suppressed.Count} suppressed");
+        }
+
+        if (result.Baselined.Count > 0)
+        {
+            hidden.Add($"{result.Baselined.Count} in the baseline");
+        }
+
+        var suppressed = hidden.Count == 0 ? string.Empty : $" ({string.Join(", ", hidden)})";
         if (result.Findings.Count == 0)
         {
             return $"No problems found in {files}{suppressed}.";
