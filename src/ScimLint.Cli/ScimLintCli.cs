@@ -19,7 +19,7 @@ public static class ScimLintCli
     /// <summary>Runs the CLI.</summary>
     public static int Run(string[] args, CliEnvironment env)
     {
-        var root = new RootCommand("Lints JumpCloud -> StrongDM SCIM provisioning configuration (YAML, JSON).\nExit codes: 0 no finding at or above --fail-level, 1 findings, 2 usage error or unreadable path.");
+        var root = new RootCommand("Lints JumpCloud -> StrongDM SCIM provisioning configuration (YAML, JSON, C#).\nExit codes: 0 no finding at or above --fail-level; 1 findings; 2 usage error, unreadable path, bad configuration or internal error.");
         CheckCommand.Configure(root, env);
         var check = new Command("check", "Lint files and directories (the default command).");
         CheckCommand.Configure(check, env);
