@@ -325,6 +325,11 @@ public sealed class LintEngine
 
     private BoundDocument? LoadInput(string fullPath, bool isExplicit)
     {
+        if (!isExplicit && !WorthLoading(fullPath))
+        {
+            return null;
+        }
+
         var bound = Load(fullPath, mustRead: true);
         if (bound is null)
         {
@@ -456,6 +461,7 @@ public sealed class LintEngine
             var candidates = _fs.Directory.GetFiles(dir)
                 .Where(f => DocumentLoader.IsSupportedExtension(f) && !string.Equals(f, jumpCloudPath, StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal)
+                .Where(f => MayBe(f, DocumentKind.StrongDm))
                 .Select(f => (Path: f, Doc: Load(f, mustRead: false)))
                 .Where(c => c.Doc?.Kind == DocumentKind.StrongDm)
                 .ToList();
@@ -495,6 +501,11 @@ public sealed class LintEngine
         ambiguous = false;
         foreach (var file in Walk(dir, 5000))
         {
+            if (!MayBe(file, DocumentKind.JumpCloud))
+            {
+                continue;
+            }
+
             var doc = Load(file, mustRead: false);
             if (doc?.Kind == DocumentKind.JumpCloud && doc.Apps.Count > 0)
             {
@@ -511,6 +522,76 @@ public sealed class LintEngine
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A cheap test before a counterpart candidate is parsed: every StrongDM app in a JumpCloud export names
+    /// "strongdm", and every StrongDM settings document has a control plane or a provisioning block. Pairing walks
+    /// whole directory trees, so this keeps a settings file at the root of a large repository from parsing every
+    /// YAML, JSON and C# file below it.
+    /// </summary>
+    private bool MayBe(string path, DocumentKind kind)
+    {
+        if (_cache.TryGetValue(path, out var cached))
+        {
+            return cached?.Kind == kind;
+        }
+
+        try
+        {
+            if (_fs.FileInfo.New(path).Length > _limits.MaxFileBytes)
+            {
+                return false;
+            }
+
+            var text = System.Text.Encoding.Latin1.GetString(_fs.File.ReadAllBytes(path));
+            return kind == DocumentKind.JumpCloud
+                ? text.Contains("strongdm", StringComparison.OrdinalIgnoreCase)
+                : text.Contains("controlPlane", StringComparison.OrdinalIgnoreCase) || text.Contains("provisioning", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether a walked file can be ours, without parsing it. Every JumpCloud export that matters names "strongdm",
+    /// and every StrongDM settings document has a control plane or a provisioning block, so a file that mentions none
+    /// of these is neither kind and is skipped as walking skips it anyway, only sooner. Files that are not plain
+    /// 8-bit text (UTF-16, binary), too large, or named like ours are always loaded, so that they still get SL001.
+    /// </summary>
+    private bool WorthLoading(string path)
+    {
+        if (NamedLikeOurs(_fs.Path.GetFileName(path)))
+        {
+            return true;
+        }
+
+        try
+        {
+            if (_fs.FileInfo.New(path).Length > _limits.MaxFileBytes)
+            {
+                return true;
+            }
+
+            var bytes = _fs.File.ReadAllBytes(path);
+            if (Array.IndexOf(bytes, (byte)0) >= 0)
+            {
+                return true;
+            }
+
+            var text = System.Text.Encoding.Latin1.GetString(bytes);
+            return text.Contains("strongdm", StringComparison.OrdinalIgnoreCase)
+                || text.Contains("controlPlane", StringComparison.OrdinalIgnoreCase)
+                || text.Contains("provisioning", StringComparison.OrdinalIgnoreCase)
+                || LooksLikeOurs(text);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Let the real load report it.
+            return true;
+        }
     }
 
     /// <summary>The repository root (a directory holding .git), else the working directory when it contains the file.</summary>

@@ -30,11 +30,17 @@ internal static class CSharpDocumentLoader
         ["Provisioning"] = "provisioning",
     };
 
-    private static readonly string[] Markers = ["JumpCloudExport", "StrongDmSettings", "StrongDmProvisioning", "Application", "IdentityManagement", "ControlPlane", "Provisioning"];
+    // "Application" and "Provisioning" are common words in C#; a configuration also names StrongDM, or one of the
+    // members or types only this configuration has. Anything else is not parsed at all.
+    private static readonly string[] Markers = ["JumpCloudExport", "StrongDmSettings", "StrongDmProvisioning", "IdentityManagement", "SsoUrl", "ScimProvider"];
+
+    /// <summary>Whether C# source may hold configuration (cheap: no parsing).</summary>
+    public static bool MayHoldConfiguration(string source) =>
+        source.Contains("strongdm", StringComparison.OrdinalIgnoreCase) || Markers.Any(m => source.Contains(m, StringComparison.Ordinal));
 
     public static SourceDocument Load(SourceText text, LoadLimits limits, Func<IReadOnlyList<string>>? companions = null)
     {
-        if (!Markers.Any(m => text.Text.Contains(m, StringComparison.Ordinal)))
+        if (!MayHoldConfiguration(text.Text))
         {
             return new SourceDocument(text, DocumentFormat.CSharp, null, [], []);
         }
