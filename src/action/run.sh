@@ -6,6 +6,7 @@
 #   INPUT_PATHS       files and directories, separated by spaces or newlines (default: .)
 #   INPUT_FAIL_LEVEL  error | warning | note | none (default: error)
 #   INPUT_CONFIG      configuration file (default: the usual .scimlint.yaml lookup)
+#   INPUT_BASELINE    baseline file from scimlint --write-baseline (default: none)
 #   INPUT_SARIF_FILE  where to write SARIF (default: $RUNNER_TEMP/scimlint.sarif)
 #   GITHUB_OUTPUT     receives sarif-file (absolute; empty when no report was written) and findings (count)
 # Prints the text report, then one workflow-command annotation per finding. Exits as scimlint does:
@@ -44,6 +45,9 @@ fi
 options=()
 if [ -n "${INPUT_CONFIG:-}" ]; then
   options+=(--config "$INPUT_CONFIG")
+fi
+if [ -n "${INPUT_BASELINE:-}" ]; then
+  options+=(--baseline "$INPUT_BASELINE")
 fi
 
 mkdir -p "$(dirname "$sarif")"

@@ -70,7 +70,7 @@ expect("the lint step runs src/action/run.sh from the action path", /\$GITHUB_AC
 const env = lint.env ?? {};
 expect("the lint step maps every input to run.sh's variables",
   env.INPUT_PATHS === "${{ inputs.paths }}" && env.INPUT_FAIL_LEVEL === "${{ inputs.fail-level }}" &&
-  env.INPUT_CONFIG === "${{ inputs.config }}" && env.INPUT_SARIF_FILE === "${{ inputs.sarif-file }}" &&
+  env.INPUT_CONFIG === "${{ inputs.config }}" && env.INPUT_BASELINE === "${{ inputs.baseline }}" && env.INPUT_SARIF_FILE === "${{ inputs.sarif-file }}" &&
   env.SCIMLINT === "${{ steps.install.outputs.scimlint }}");
 expect("the SARIF upload runs always() when upload-sarif is true and a report exists",
   /^always\(\) && inputs\.upload-sarif == 'true' && steps\.lint\.outputs\.sarif-file != ''$/.test(upload.if ?? ""));
@@ -137,7 +137,7 @@ run_action() {
   local status=0
   : > "$E2E_TMP/$name.output"
   (cd "$workspace" && env SCIMLINT="$scimlint" RUNNER_TEMP="$runner_temp" GITHUB_OUTPUT="$E2E_TMP/$name.output" \
-    INPUT_PATHS= INPUT_FAIL_LEVEL= INPUT_CONFIG= INPUT_SARIF_FILE= "$@" bash "$action_path/src/action/run.sh") > "$E2E_TMP/$name.out" 2>&1 || status=$?
+    INPUT_PATHS= INPUT_FAIL_LEVEL= INPUT_CONFIG= INPUT_BASELINE= INPUT_SARIF_FILE= "$@" bash "$action_path/src/action/run.sh") > "$E2E_TMP/$name.out" 2>&1 || status=$?
   echo "$status" > "$E2E_TMP/$name.status"
 }
 status_of() { cat "$E2E_TMP/$1.status"; }
@@ -186,6 +186,12 @@ check "the same warning under fail-level warning: exit 1" expect_run lonely-warn
 
 run_action config INPUT_PATHS=examples/missing-token INPUT_CONFIG=ci/scimlint.yaml
 check "config input (SL301: off) silences the finding: exit 0, findings=0" expect_run config 0 0
+
+(cd "$workspace" && "$scimlint" check examples/missing-token --write-baseline ci/baseline.json 2>/dev/null)
+run_action baseline INPUT_PATHS=examples/missing-token INPUT_BASELINE=ci/baseline.json
+check "baseline input accepts the recorded finding: exit 0, findings=0" expect_run baseline 0 0
+run_action baseline-new INPUT_PATHS="examples/missing-token examples/group-management-off" INPUT_BASELINE=ci/baseline.json
+check "baseline input still reports a new finding: exit 1, findings=1" expect_run baseline-new 1 1
 
 run_action config-missing INPUT_PATHS=examples/missing-token INPUT_CONFIG=ci/nope.yaml INPUT_SARIF_FILE="$runner_temp/config-missing.sarif"
 check "a missing config file: exit 2" expect_run config-missing 2 0
