@@ -75,6 +75,7 @@ public static class ModelBinder
         if (settings is not null)
         {
             sensitive.Add(settings.TokenValue);
+            sensitive.Add(settings.TokenRef);
         }
 
         var spans = sensitive.Where(f => f.Node is DocScalar s && !TokenValues.IsReference(s.Value)).Select(f => f.Node!.Span).ToList();

@@ -192,8 +192,8 @@ public sealed class StrongDmSettings
     /// <summary><c>provisioning.token.value</c> (sensitive; should not exist).</summary>
     public ModelField TokenValue => TokenBlock.Field("value", sensitive: true);
 
-    /// <summary><c>provisioning.token.ref</c>.</summary>
-    public ModelField TokenRef => TokenBlock.Field("ref");
+    /// <summary><c>provisioning.token.ref</c> (sensitive: a token pasted here instead of a reference must not be shown).</summary>
+    public ModelField TokenRef => TokenBlock.Field("ref", sensitive: true);
 
     /// <summary><c>provisioning.token.createdAt</c>.</summary>
     public ModelField TokenCreatedAt => TokenBlock.Field("createdAt");

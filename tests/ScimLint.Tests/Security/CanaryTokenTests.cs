@@ -203,3 +203,26 @@ public sealed class CanaryTokenTests
     // Failure messages must not leak the canary into test logs either.
     private static string Scrub(string text) => text.Replace(Canary, "<CANARY>", StringComparison.Ordinal).Replace(Fragment, "<FRAGMENT>", StringComparison.Ordinal);
 }
+
+public sealed class TokenRefCanaryTests
+{
+    [Theory]
+    [InlineData("text")]
+    [InlineData("sarif")]
+    [InlineData("json")]
+    [InlineData("github")]
+    public void A_token_pasted_into_ref_is_reported_and_never_printed(string format)
+    {
+        const string canary = "CANARYref9c2e41d0donotleak";
+        var fs = new System.IO.Abstractions.TestingHelpers.MockFileSystem();
+        fs.AddDirectory("/repo/.git");
+        fs.AddFile("/repo/strongdm.yaml", new(ScimLint.Tests.Engine.SampleDocs.StrongDmUs.Replace("ref: env:SDM_SCIM_TOKEN", "ref: " + canary, StringComparison.Ordinal)));
+        fs.AddFile("/repo/jumpcloud.yaml", new(ScimLint.Tests.Engine.SampleDocs.JumpCloudUs));
+
+        var run = ScimLint.Tests.Infrastructure.CliRunner.Run(fs, "/repo", "--format", format);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("SL304", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(canary, run.Out + run.Error, StringComparison.Ordinal);
+    }
+}

@@ -3,7 +3,7 @@ using ScimLint.Model;
 namespace ScimLint.Rules.Token;
 
 /// <summary>SL304: a literal token is committed instead of a reference.</summary>
-internal sealed class TokenLiteralRule : Rule
+internal sealed partial class TokenLiteralRule : Rule
 {
     /// <summary>The descriptor.</summary>
     public static readonly RuleDescriptor Rule = new(
@@ -20,7 +20,21 @@ internal sealed class TokenLiteralRule : Rule
 
     public override void CheckApp(JumpCloudContext context) => Check(context, context.App.Token, "identityManagement.token");
 
-    public override void CheckSettings(StrongDmContext context) => Check(context, context.Settings.TokenValue, "provisioning.token.value");
+    public override void CheckSettings(StrongDmContext context)
+    {
+        Check(context, context.Settings.TokenValue, "provisioning.token.value");
+
+        // 'ref' names where the token lives. Secret stores have their own schemes (op://, vault:, aws-sm:), so any
+        // scheme-like value passes; a bare value without one is a pasted token.
+        var reference = context.Settings.TokenRef;
+        if (TokenText.ValueOf(reference) is { } text && !SchemeLike().IsMatch(text.Trim()))
+        {
+            Check(context, reference, "provisioning.token.ref");
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.\-]*:")]
+    private static partial System.Text.RegularExpressions.Regex SchemeLike();
 
     private static void Check(RuleContext context, ModelField field, string name)
     {
