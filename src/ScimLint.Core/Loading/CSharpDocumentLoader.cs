@@ -254,6 +254,13 @@ internal static class CSharpDocumentLoader
                 case InvocationExpressionSyntax invocation when EnvironmentVariable(invocation) is { } variable:
                     return new DocScalar(span, path, "${env:" + variable + "}", ScalarKind.String, quoted: false);
                 default:
+                    // Most configuration constants fold from syntax alone; the compilation (slow to build cold) is the
+                    // fallback for what syntax cannot settle, such as two constants of one name in different types.
+                    if (TryFold(expression, 0, out var folded))
+                    {
+                        return Constant(folded, span, path);
+                    }
+
                     var constant = Model.GetConstantValue(expression);
                     if (constant.HasValue)
                     {
@@ -304,10 +311,104 @@ internal static class CSharpDocumentLoader
                 ? name.Token.ValueText
                 : null;
 
-        // Constants may be declared in sibling files (a Constants.cs beside the configuration), so they join the compilation.
+        private List<SyntaxTree>? _companionTrees;
+        private Dictionary<string, List<ExpressionSyntax>>? _constants;
+
+        // Constants may be declared in sibling files (a Constants.cs beside the configuration).
+        private List<SyntaxTree> CompanionTrees => _companionTrees ??=
+            [.. (companions?.Invoke() ?? []).Select(source => CSharpSyntaxTree.ParseText(source, (CSharpParseOptions)tree.Options))];
+
+        /// <summary>Every <c>const</c> declarator in this file and its siblings, by simple name.</summary>
+        private Dictionary<string, List<ExpressionSyntax>> Constants => _constants ??= new[] { tree }.Concat(CompanionTrees)
+            .SelectMany(t => t.GetRoot().DescendantNodes())
+            .Select(n => n switch
+            {
+                FieldDeclarationSyntax f when f.Modifiers.Any(SyntaxKind.ConstKeyword) => f.Declaration,
+                LocalDeclarationStatementSyntax l when l.IsConst => l.Declaration,
+                _ => null,
+            })
+            .OfType<VariableDeclarationSyntax>()
+            .SelectMany(d => d.Variables)
+            .Where(v => v.Initializer is not null)
+            .GroupBy(v => v.Identifier.ValueText, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(v => v.Initializer!.Value).ToList(), StringComparer.Ordinal);
+
+        /// <summary>Folds literals, string concatenation, interpolation, <c>nameof</c> and unambiguous constants.</summary>
+        private bool TryFold(ExpressionSyntax expression, int depth, out object? value)
+        {
+            value = null;
+            if (depth > 32)
+            {
+                return false;
+            }
+
+            switch (expression)
+            {
+                case LiteralExpressionSyntax literal:
+                    value = literal.Token.Value;
+                    return !literal.IsKind(SyntaxKind.DefaultLiteralExpression);
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return TryFold(parenthesized.Expression, depth + 1, out value);
+                case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } add
+                    when TryFold(add.Left, depth + 1, out var left) && TryFold(add.Right, depth + 1, out var right) && (left is string || right is string):
+                    value = Convert.ToString(left, CultureInfo.InvariantCulture) + Convert.ToString(right, CultureInfo.InvariantCulture);
+                    return true;
+                case InterpolatedStringExpressionSyntax interpolated:
+                    var builder = new System.Text.StringBuilder();
+                    foreach (var content in interpolated.Contents)
+                    {
+                        if (content is InterpolatedStringTextSyntax textPart)
+                        {
+                            builder.Append(textPart.TextToken.ValueText);
+                        }
+                        else if (content is InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole && TryFold(hole.Expression, depth + 1, out var part) && part is string or char)
+                        {
+                            builder.Append(part);
+                        }
+                        else
+                        {
+                            return false;
+                        }
+                    }
+
+                    value = builder.ToString();
+                    return true;
+                case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" }, ArgumentList.Arguments: [{ Expression: var target }] }:
+                    value = target switch
+                    {
+                        IdentifierNameSyntax id => id.Identifier.ValueText,
+                        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                        _ => null,
+                    };
+                    return value is not null;
+                case IdentifierNameSyntax or MemberAccessExpressionSyntax:
+                    var name = expression is MemberAccessExpressionSyntax m ? m.Name.Identifier.ValueText : ((IdentifierNameSyntax)expression).Identifier.ValueText;
+                    if (!Constants.TryGetValue(name, out var initializers))
+                    {
+                        return false;
+                    }
+
+                    object? first = null;
+                    for (var i = 0; i < initializers.Count; i++)
+                    {
+                        if (!TryFold(initializers[i], depth + 1, out var candidate) || (i > 0 && !Equals(candidate, first)))
+                        {
+                            return false;
+                        }
+
+                        first = candidate;
+                    }
+
+                    value = first;
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
         private SemanticModel Model => _model ??= CSharpCompilation.Create(
                 "scimlint-config",
-                [tree, .. (companions?.Invoke() ?? []).Select(source => CSharpSyntaxTree.ParseText(source, (CSharpParseOptions)tree.Options))],
+                [tree, .. CompanionTrees],
                 [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
             .GetSemanticModel(tree);

@@ -239,3 +239,30 @@ public sealed class CSharpRunTimeValueTests
         Assert.Single(result.Of("SL501"));
     }
 }
+
+public sealed class CSharpConstantFoldingTests
+{
+    private static string Fold(string declarations, string expression)
+    {
+        var source = $$"""
+            {{declarations}}
+            public static class Config
+            {
+                public static Application App => new() { Name = "strongdm", SsoUrl = {{expression}} };
+            }
+            """;
+        var doc = DocumentLoader.Load("Config.cs", Encoding.UTF8.GetBytes(source));
+        return ((DocScalar)((DocMapping)((DocMapping)doc.Root!).Get("application")!).Get("ssoUrl")!).Value;
+    }
+
+    [Theory]
+    [InlineData("public static class H { public const string Host = \"app.eu.strongdm.com\"; }", "$\"https://{H.Host}/app/login\"", "https://app.eu.strongdm.com/app/login")]
+    [InlineData("public static class H { public const string Path = \"/app/login\"; }", "\"https://app.strongdm.com\" + (H.Path)", "https://app.strongdm.com/app/login")]
+    [InlineData("", "nameof(Config)", "Config")]
+    [InlineData("public static class A { public const string Url = \"https://app.strongdm.com/app/login\"; } public static class B { public const string Url = \"https://app.uk.strongdm.com/app/login\"; }", "B.Url", "https://app.uk.strongdm.com/app/login")]
+    [InlineData("public static class A { public const string Url = B.Url; } public static class B { public const string Url = A.Url; }", "A.Url", "${expr:A.Url}")]
+    public void Constants_fold_from_syntax_and_ambiguous_names_fall_back_to_the_compilation(string declarations, string expression, string expected)
+    {
+        Assert.Equal(expected, Fold(declarations, expression));
+    }
+}
