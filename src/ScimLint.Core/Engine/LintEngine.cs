@@ -30,6 +30,9 @@ public sealed class LintEngine
     private readonly Dictionary<string, Pairing> _pairings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _undecoded = new(StringComparer.Ordinal);
 
+    // Bytes read by a pre-check, handed to the load that follows so that no file is read twice.
+    private readonly Dictionary<string, byte[]> _peeked = new(StringComparer.Ordinal);
+
     /// <summary>Creates an engine over a file system, rooted at a working directory.</summary>
     public LintEngine(IFileSystem fileSystem, string workingDirectory, RuleCatalog? catalog = null, LoadLimits? limits = null)
     {
@@ -384,7 +387,7 @@ public sealed class LintEngine
             }
             else
             {
-                var bytes = _fs.File.ReadAllBytes(fullPath);
+                var bytes = _peeked.Remove(fullPath, out var peeked) ? peeked : _fs.File.ReadAllBytes(fullPath);
                 document = DocumentLoader.Load(Display(fullPath), bytes, _limits, () => CSharpSiblings(fullPath));
                 if (document.Root is null && document.Diagnostics.Count > 0)
                 {
@@ -544,10 +547,11 @@ public sealed class LintEngine
                 return false;
             }
 
-            var text = System.Text.Encoding.Latin1.GetString(_fs.File.ReadAllBytes(path));
-            return kind == DocumentKind.JumpCloud
+            var text = System.Text.Encoding.Latin1.GetString(Peek(path));
+            var maybe = kind == DocumentKind.JumpCloud
                 ? text.Contains("strongdm", StringComparison.OrdinalIgnoreCase)
                 : text.Contains("controlPlane", StringComparison.OrdinalIgnoreCase) || text.Contains("provisioning", StringComparison.OrdinalIgnoreCase);
+            return maybe || Forget(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -575,7 +579,7 @@ public sealed class LintEngine
                 return true;
             }
 
-            var bytes = _fs.File.ReadAllBytes(path);
+            var bytes = Peek(path);
             if (Array.IndexOf(bytes, (byte)0) >= 0)
             {
                 return true;
@@ -585,13 +589,32 @@ public sealed class LintEngine
             return text.Contains("strongdm", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("controlPlane", StringComparison.OrdinalIgnoreCase)
                 || text.Contains("provisioning", StringComparison.OrdinalIgnoreCase)
-                || LooksLikeOurs(text);
+                || LooksLikeOurs(text)
+                || Forget(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Let the real load report it.
             return true;
         }
+    }
+
+    /// <summary>Drops the bytes of a file that will not be loaded; returns false for use in a condition.</summary>
+    private bool Forget(string path)
+    {
+        _peeked.Remove(path);
+        return false;
+    }
+
+    private byte[] Peek(string path)
+    {
+        if (!_peeked.TryGetValue(path, out var bytes))
+        {
+            bytes = _fs.File.ReadAllBytes(path);
+            _peeked[path] = bytes;
+        }
+
+        return bytes;
     }
 
     /// <summary>The repository root (a directory holding .git), else the working directory when it contains the file.</summary>
