@@ -63,14 +63,9 @@ public sealed class LintEngine
 
             inSet.Add(fullPath);
             documents.Add((bound, isExplicit, fullPath));
-        }
-
-        foreach (var (doc, isExplicit, fullPath) in documents)
-        {
-            var looksLikeConfig = LooksLikeConfig(doc, fullPath);
-            foreach (var rule in active)
+            if (bound.Kind != DocumentKind.Unknown && bound.Document.Root is not null)
             {
-                Guard(rule, doc.Document, raw, () => rule.CheckDocument(new DocumentContext(rule.Descriptor, config.Policy, raw.Add, doc, isExplicit, looksLikeConfig) { Catalog = _catalog }));
+                Schema.SchemaValidator.Prewarm(bound.Kind);
             }
         }
 
@@ -112,6 +107,17 @@ public sealed class LintEngine
                 {
                     Guard(rule, app.Document, raw, () => rule.CheckApp(new JumpCloudContext(rule.Descriptor, config.Policy, raw.Add, app, pairing.Settings?.Settings, pairing.Status, pairing.Candidates)));
                 }
+            }
+        }
+
+        // Document rules run last: schema validation (SL002) then finds its schema loaded in the background while the
+        // app and settings rules ran. Findings are sorted below, so the order of rules does not show.
+        foreach (var (doc, isExplicit, fullPath) in documents)
+        {
+            var looksLikeConfig = LooksLikeConfig(doc, fullPath);
+            foreach (var rule in active)
+            {
+                Guard(rule, doc.Document, raw, () => rule.CheckDocument(new DocumentContext(rule.Descriptor, config.Policy, raw.Add, doc, isExplicit, looksLikeConfig) { Catalog = _catalog }));
             }
         }
 

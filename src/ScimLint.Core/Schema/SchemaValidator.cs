@@ -22,6 +22,33 @@ public static class SchemaValidator
     private static readonly Lazy<JsonSchema> JumpCloud = new(() => LoadSchema("jumpcloud-export.schema.json"));
     private static readonly Lazy<JsonSchema> StrongDm = new(() => LoadSchema("strongdm-provisioning.schema.json"));
 
+    private static int _jumpCloudStarted;
+    private static int _strongDmStarted;
+
+    /// <summary>
+    /// Starts loading a schema on the thread pool, so that NJsonSchema's cold start (most of a one-file run) overlaps
+    /// the rest of the pipeline. The first <see cref="Validate"/> waits for it; a failure surfaces there.
+    /// </summary>
+    public static void Prewarm(DocumentKind kind)
+    {
+        var (lazy, flag) = kind == DocumentKind.StrongDm ? (StrongDm, 1) : (JumpCloud, 0);
+        ref var started = ref flag == 1 ? ref _strongDmStarted : ref _jumpCloudStarted;
+        if (!lazy.IsValueCreated && Interlocked.Exchange(ref started, 1) == 0)
+        {
+            _ = Task.Run(() =>
+            {
+                try
+                {
+                    _ = lazy.Value;
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // Lazy<T> keeps the exception; Validate rethrows it on the rule's thread, where it is reported.
+                }
+            });
+        }
+    }
+
     /// <summary>The embedded schema text by file name.</summary>
     public static string SchemaText(string fileName)
     {
