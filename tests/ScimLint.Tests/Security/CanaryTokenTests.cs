@@ -131,23 +131,8 @@ public sealed class CanaryTokenTests
         return cases;
     }
 
-    private static string Export(string tokenLine) =>
-        "application:\n" +
-        "  name: strongdm\n" +
-        "  displayLabel: StrongDM\n" +
-        "  ssoUrl: https://app.strongdm.com/app/login\n" +
-        "  config: {}\n" +
-        "identityManagement:\n" +
-        "  apiType: SCIM API\n" +
-        "  scimVersion: \"2.0\"\n" +
-        "  baseUrl: https://app.strongdm.com/provisioning/generic/v2\n" +
-        tokenLine +
-        "  groupManagementEnabled: true\n" +
-        "  status: active\n" +
-        "associations:\n" +
-        "  - to:\n" +
-        "      id: 6026da081f24755306c2ee0d\n" +
-        "      type: user_group\n";
+    // The token fixtures' export without tokenUpdatedAt: one document shape for every token test.
+    private static string Export(string tokenLine) => ScimLint.Tests.Rules.Token.TokenDocuments.Export(tokenLine, string.Empty);
 
     private static string ExportJson(string tokenJson) => $$"""
         {
