@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection.Metadata;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -100,6 +101,22 @@ internal static class CSharpDocumentLoader
             NullableTypeSyntax n => n.ElementType is SimpleNameSyntax ns ? ns.Identifier.ValueText : null,
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The core library for the fallback compilation, read from the loaded assembly's metadata in memory. Not from
+    /// <c>Assembly.Location</c>: that is empty in single-file builds (IL3000), and the file may not exist.
+    /// </summary>
+    private static readonly Lazy<MetadataReference> CoreLibrary = new(CoreLibraryReference);
+
+    private static unsafe MetadataReference CoreLibraryReference()
+    {
+        if (!typeof(object).Assembly.TryGetRawMetadata(out var blob, out var length))
+        {
+            throw new InvalidOperationException("the core library's metadata is not available in memory");
+        }
+
+        return AssemblyMetadata.Create(ModuleMetadata.CreateFromMetadata((nint)blob, length)).GetReference();
     }
 
     private sealed class LimitException(SourceSpan span, string message) : Exception(message)
@@ -409,7 +426,7 @@ internal static class CSharpDocumentLoader
         private SemanticModel Model => _model ??= CSharpCompilation.Create(
                 "scimlint-config",
                 [tree, .. CompanionTrees],
-                [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
+                [CoreLibrary.Value],
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
             .GetSemanticModel(tree);
 

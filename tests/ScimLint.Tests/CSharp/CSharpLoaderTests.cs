@@ -260,6 +260,7 @@ public sealed class CSharpConstantFoldingTests
     [InlineData("public static class H { public const string Path = \"/app/login\"; }", "\"https://app.strongdm.com\" + (H.Path)", "https://app.strongdm.com/app/login")]
     [InlineData("", "nameof(Config)", "Config")]
     [InlineData("public static class A { public const string Url = \"https://app.strongdm.com/app/login\"; } public static class B { public const string Url = \"https://app.uk.strongdm.com/app/login\"; }", "B.Url", "https://app.uk.strongdm.com/app/login")]
+    [InlineData("", "int.MaxValue", "2147483647")]
     [InlineData("public static class A { public const string Url = B.Url; } public static class B { public const string Url = A.Url; }", "A.Url", "${expr:A.Url}")]
     public void Constants_fold_from_syntax_and_ambiguous_names_fall_back_to_the_compilation(string declarations, string expression, string expected)
     {
