@@ -8,11 +8,20 @@ public sealed record CliEnvironment(IFileSystem FileSystem, TextWriter Out, Text
     /// <summary>The version written into reports (tests pin it).</summary>
     public string ToolVersion { get; init; } = ScimLint.Reporting.ToolInfo.Version;
 
+    /// <summary>Whether stderr is a terminal (progress lines are written only then).</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>The clock (tests pin it; <c>scimlint pull</c> writes one timestamp).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>The real console, file system and environment.</summary>
     public static CliEnvironment FromSystem()
     {
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = false, NewLine = "\n" };
         var stderr = new StreamWriter(Console.OpenStandardError(), new System.Text.UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
-        return new CliEnvironment(new FileSystem(), stdout, stderr, Environment.CurrentDirectory, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+        return new CliEnvironment(new FileSystem(), stdout, stderr, Environment.CurrentDirectory, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable)
+        {
+            ErrorIsTerminal = !Console.IsErrorRedirected,
+        };
     }
 }

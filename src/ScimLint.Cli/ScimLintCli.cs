@@ -26,6 +26,7 @@ public static class ScimLintCli
         root.Subcommands.Add(check);
         root.Subcommands.Add(RulesCommand.Create(env));
         root.Subcommands.Add(ExplainCommand.Create(env));
+        root.Subcommands.Add(Pull.PullCommand.Create(env));
         foreach (var version in root.Options.OfType<VersionOption>())
         {
             // The default prints the entry assembly's version: the test host's, when run in process.
