@@ -18,6 +18,29 @@ public enum ScalarKind
     Null,
 }
 
+/// <summary>Where a scalar's value comes from. Only <see cref="Literal"/> and <see cref="Constant"/> values are known.</summary>
+public enum ValueOrigin
+{
+    /// <summary>Written as the value itself at this spot (a YAML or JSON scalar, a C# literal).</summary>
+    Literal,
+
+    /// <summary>Folded from constants declared elsewhere (C# <c>const</c>, concatenation, interpolation).</summary>
+    Constant,
+
+    /// <summary>
+    /// A reference to a value kept outside the source (C# <c>Environment.GetEnvironmentVariable</c>, configuration or
+    /// secret-manager lookups): the value is present but unknown. <see cref="DocScalar.Value"/> holds the reference's
+    /// source text.
+    /// </summary>
+    Reference,
+
+    /// <summary>
+    /// Computed at run time (any other C# expression): the value is unknown, and no rule judges it.
+    /// <see cref="DocScalar.Value"/> holds the expression's source text.
+    /// </summary>
+    Expression,
+}
+
 /// <summary>
 /// A node of a format-neutral document tree. YAML, JSON and C# loaders all produce these, so that
 /// nothing past the loaders sees a parser type.
@@ -47,16 +70,30 @@ public abstract class DocNode
 public sealed class DocScalar : DocNode
 {
     /// <summary>Creates a scalar.</summary>
-    public DocScalar(SourceSpan span, string path, string value, ScalarKind kind, bool quoted)
+    public DocScalar(SourceSpan span, string path, string value, ScalarKind kind, bool quoted, ValueOrigin origin = ValueOrigin.Literal)
         : base(span, path)
     {
         Value = value;
         Kind = kind;
         Quoted = quoted;
+        Origin = origin;
     }
 
-    /// <summary>The scalar's value as text (for null, an empty string; for a number, its source text).</summary>
+    /// <summary>
+    /// The scalar's value as text (for null, an empty string; for a number, its source text). For a
+    /// <see cref="ValueOrigin.Reference"/> or <see cref="ValueOrigin.Expression"/>, the source text of the expression,
+    /// not a value.
+    /// </summary>
     public string Value { get; }
+
+    /// <summary>Where the value comes from.</summary>
+    public ValueOrigin Origin { get; }
+
+    /// <summary>Whether the value is known statically (a literal or a folded constant).</summary>
+    public bool IsKnown => Origin is ValueOrigin.Literal or ValueOrigin.Constant;
+
+    /// <summary>How the document's format writes a value at this scalar's span (set by the loader).</summary>
+    internal ValueSyntax Syntax { get; set; } = ValueSyntax.None;
 
     /// <summary>The scalar's type.</summary>
     public ScalarKind Kind { get; }

@@ -32,6 +32,9 @@ public sealed class SourceDocument
         Root = root;
         Comments = comments;
         Diagnostics = diagnostics;
+
+        // The loader's format decides how a value is written back (quoting, escaping) for fixes.
+        ValueSyntax.For(format, text).Attach(root);
     }
 
     /// <summary>The display path.</summary>
@@ -51,4 +54,19 @@ public sealed class SourceDocument
 
     /// <summary>Load problems (SL001).</summary>
     public IReadOnlyList<LoadDiagnostic> Diagnostics { get; }
+
+    /// <summary>
+    /// Where a finding about the whole document points: from the start of the root value to the end of its first line
+    /// (an empty span at the start of the file when there is no root).
+    /// </summary>
+    public SourceSpan FirstLineSpan
+    {
+        get
+        {
+            var line = Root?.Span.StartLine ?? 1;
+            var start = Root?.Span.StartOffset ?? 0;
+            var end = Math.Max(start, Text.GetOffset(line, 1) + Text.GetLine(line).Length);
+            return Text.Span(start, end);
+        }
+    }
 }

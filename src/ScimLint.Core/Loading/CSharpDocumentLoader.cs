@@ -269,7 +269,7 @@ internal static class CSharpDocumentLoader
                 case LiteralExpressionSyntax literal:
                     return Literal(literal, span, path);
                 case InvocationExpressionSyntax invocation when EnvironmentVariable(invocation) is { } variable:
-                    return new DocScalar(span, path, "${env:" + variable + "}", ScalarKind.String, quoted: false);
+                    return new DocScalar(span, path, OneLine(invocation), ScalarKind.String, quoted: false, ValueOrigin.Reference);
                 default:
                     // Most configuration constants fold from syntax alone; the compilation (slow to build cold) is the
                     // fallback for what syntax cannot settle, such as two constants of one name in different types.
@@ -284,8 +284,8 @@ internal static class CSharpDocumentLoader
                         return Constant(constant.Value, span, path);
                     }
 
-                    // A value computed at run time is not in the source: record where it comes from, as a reference.
-                    return new DocScalar(span, path, "${expr:" + expression.ToString().ReplaceLineEndings(" ") + "}", ScalarKind.String, quoted: false);
+                    // A value computed at run time is not in the source: keep the expression, so no rule judges it.
+                    return new DocScalar(span, path, OneLine(expression), ScalarKind.String, quoted: false, ValueOrigin.Expression);
             }
         }
 
@@ -311,13 +311,15 @@ internal static class CSharpDocumentLoader
 
         private static DocScalar Constant(object? value, SourceSpan span, string path) => value switch
         {
-            null => new DocScalar(span, path, string.Empty, ScalarKind.Null, quoted: false),
-            bool b => new DocScalar(span, path, b ? "true" : "false", ScalarKind.Boolean, quoted: false),
-            string s => new DocScalar(span, path, s, ScalarKind.String, quoted: false),
-            char c => new DocScalar(span, path, c.ToString(), ScalarKind.String, quoted: false),
-            IFormattable f => new DocScalar(span, path, f.ToString(null, CultureInfo.InvariantCulture), ScalarKind.Number, quoted: false),
-            _ => new DocScalar(span, path, value.ToString() ?? string.Empty, ScalarKind.String, quoted: false),
+            null => new DocScalar(span, path, string.Empty, ScalarKind.Null, quoted: false, ValueOrigin.Constant),
+            bool b => new DocScalar(span, path, b ? "true" : "false", ScalarKind.Boolean, quoted: false, ValueOrigin.Constant),
+            string s => new DocScalar(span, path, s, ScalarKind.String, quoted: false, ValueOrigin.Constant),
+            char c => new DocScalar(span, path, c.ToString(), ScalarKind.String, quoted: false, ValueOrigin.Constant),
+            IFormattable f => new DocScalar(span, path, f.ToString(null, CultureInfo.InvariantCulture), ScalarKind.Number, quoted: false, ValueOrigin.Constant),
+            _ => new DocScalar(span, path, value.ToString() ?? string.Empty, ScalarKind.String, quoted: false, ValueOrigin.Constant),
         };
+
+        private static string OneLine(ExpressionSyntax expression) => expression.ToString().ReplaceLineEndings(" ");
 
         private static string? EnvironmentVariable(InvocationExpressionSyntax invocation) =>
             invocation is

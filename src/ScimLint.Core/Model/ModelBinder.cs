@@ -39,7 +39,7 @@ public static class ModelBinder
                 var app = root.Field("application").AsObject();
                 if (IsStrongDm(app))
                 {
-                    apps.Add(new JumpCloudApp(document, app, root.Field("identityManagement").AsObject(), root.Field("associations"), root.Field("userGroups")));
+                    apps.Add(new JumpCloudApp(document, app, root.Field("identityManagement"), root.Field("associations"), root.Field("userGroups")));
                 }
 
                 break;
@@ -49,7 +49,7 @@ public static class ModelBinder
                     var obj = ModelField.Item(item);
                     if (IsStrongDm(obj))
                     {
-                        apps.Add(new JumpCloudApp(document, obj, obj.Field("identityManagement").AsObject(), obj.Field("associations"), obj.Field("userGroups")));
+                        apps.Add(new JumpCloudApp(document, obj, obj.Field("identityManagement"), obj.Field("associations"), obj.Field("userGroups")));
                     }
                 }
 
@@ -57,7 +57,7 @@ public static class ModelBinder
             case DocumentKind.JumpCloud:
                 if (IsStrongDm(root))
                 {
-                    apps.Add(new JumpCloudApp(document, root, root.Field("identityManagement").AsObject(), root.Field("associations"), root.Field("userGroups")));
+                    apps.Add(new JumpCloudApp(document, root, root.Field("identityManagement"), root.Field("associations"), root.Field("userGroups")));
                 }
 
                 break;
@@ -66,21 +66,43 @@ public static class ModelBinder
                 break;
         }
 
-        var sensitive = new List<ModelField>();
-        foreach (var a in apps)
+        var secrets = new List<DocScalar>();
+        CollectSecrets(document.Root, string.Empty, secrets);
+        var written = secrets.Where(s => s.IsKnown && !TokenValues.IsReference(s.Value)).ToList();
+        return new BoundDocument(document, kind, apps, settings)
         {
-            sensitive.Add(a.Token);
-        }
+            Secrets = secrets,
+            SensitiveSpans = [.. written.Select(s => s.Span)],
+            SensitiveValues = [.. written.Where(s => s.Kind != ScalarKind.Null).Select(s => s.Value)],
+        };
+    }
 
-        if (settings is not null)
+    /// <summary>
+    /// Finds the scalars at secret fields by walking the tree with the same member paths the model uses: a list item
+    /// starts a new bound object (an application of a v1 list, for example).
+    /// </summary>
+    private static void CollectSecrets(DocNode? node, string role, List<DocScalar> secrets)
+    {
+        switch (node)
         {
-            sensitive.Add(settings.TokenValue);
-            sensitive.Add(settings.TokenRef);
-        }
+            case DocScalar scalar when role.Length > 0 && ModelSecrets.IsSecret(role):
+                secrets.Add(scalar);
+                break;
+            case DocMapping mapping:
+                foreach (var property in mapping.Properties)
+                {
+                    CollectSecrets(property.Value, role.Length == 0 ? property.Key.Value : role + "/" + property.Key.Value, secrets);
+                }
 
-        var spans = sensitive.Where(f => f.Node is DocScalar s && !TokenValues.IsReference(s.Value)).Select(f => f.Node!.Span).ToList();
-        var values = sensitive.Select(f => f.Text).Where(v => v is not null && !TokenValues.IsReference(v)).Select(v => v!).ToList();
-        return new BoundDocument(document, kind, apps, settings) { SensitiveSpans = spans, SensitiveValues = values };
+                break;
+            case DocSequence sequence:
+                foreach (var item in sequence.Items)
+                {
+                    CollectSecrets(item, string.Empty, secrets);
+                }
+
+                break;
+        }
     }
 
     /// <summary>Whether an application object is a StrongDM app (name or displayName contains "strongdm").</summary>

@@ -15,8 +15,14 @@ public interface IModelNode
     /// <summary>The scalar value, or null. Sensitive values are never rendered.</summary>
     string? ValueText { get; }
 
-    /// <summary>Whether the value is a secret (a token).</summary>
+    /// <summary>Whether the value is a secret (a token), as the model declares it (<see cref="ModelSecrets"/>).</summary>
     bool IsSensitive { get; }
+
+    /// <summary>
+    /// Whether the value is known statically. A reference (an environment variable read in C#) or an expression
+    /// computed at run time is not: no rule can judge it, and findings reported on such a node are dropped.
+    /// </summary>
+    bool IsKnown => true;
 }
 
 /// <summary>A mapping of the model, possibly absent from the source.</summary>
@@ -24,12 +30,20 @@ public sealed class ModelObject : IModelNode
 {
     private readonly SourceSpan _anchor;
 
-    internal ModelObject(DocMapping? mapping, string path, SourceSpan anchor)
+    internal ModelObject(DocMapping? mapping, string path, SourceSpan anchor, string role = "")
     {
         Mapping = mapping;
         LogicalPath = path;
         _anchor = anchor;
+        Role = role;
     }
+
+    /// <summary>
+    /// Where the object sits in the model, independent of the document's layout: the member names from the bound
+    /// object (an application, a list item, the settings root), such as <c>identityManagement</c> or
+    /// <c>provisioning/token</c>. Secrets are declared on these (<see cref="ModelSecrets"/>).
+    /// </summary>
+    internal string Role { get; }
 
     /// <summary>The source mapping, or null when the block is missing (or is not a mapping).</summary>
     public DocMapping? Mapping { get; }
@@ -49,18 +63,25 @@ public sealed class ModelObject : IModelNode
     /// <inheritdoc/>
     public bool IsSensitive => false;
 
-    /// <summary>A field of this block; present or not.</summary>
-    public ModelField Field(string name, bool sensitive = false) => new(this, name, Mapping?.Find(name), sensitive);
+    /// <summary>A field of this block; present or not. Whether it is a secret is the model's decision, not the caller's.</summary>
+    public ModelField Field(string name)
+    {
+        var role = Role.Length == 0 ? name : Role + "/" + name;
+        return new(this, name, Mapping?.Find(name), role, ModelSecrets.IsSecret(role));
+    }
 }
 
 /// <summary>A field of a model object: a key that may be missing, with a value that may be null.</summary>
 public sealed class ModelField : IModelNode
 {
-    internal ModelField(ModelObject owner, string name, DocProperty? property, bool sensitive)
+    private readonly string _role;
+
+    internal ModelField(ModelObject owner, string name, DocProperty? property, string role, bool sensitive)
     {
         Owner = owner;
         Name = name;
         Property = property;
+        _role = role;
         IsSensitive = sensitive;
     }
 
@@ -82,8 +103,17 @@ public sealed class ModelField : IModelNode
     /// <summary>Whether the key is present with a non-null value.</summary>
     public bool HasValue => Node is not null and not DocScalar { Kind: ScalarKind.Null };
 
-    /// <summary>The scalar value as text, or null when missing, null or not a scalar.</summary>
-    public string? Text => Node is DocScalar { Kind: not ScalarKind.Null } s ? s.Value : null;
+    /// <summary>The scalar value as text, or null when missing, null, not a scalar, or not known statically.</summary>
+    public string? Text => Node is DocScalar { Kind: not ScalarKind.Null, IsKnown: true } s ? s.Value : null;
+
+    /// <summary>Where the scalar value comes from, or null when the field holds no scalar.</summary>
+    public ValueOrigin? Origin => Scalar?.Origin;
+
+    /// <summary>Whether the value is a reference to a value kept outside the source (present, but not literal).</summary>
+    public bool IsReference => Origin == ValueOrigin.Reference;
+
+    /// <inheritdoc/>
+    public bool IsKnown => Scalar is not { IsKnown: false };
 
     /// <summary>The boolean value, or null when it is not a boolean.</summary>
     public bool? Boolean => (Node as DocScalar)?.AsBoolean;
@@ -109,7 +139,7 @@ public sealed class ModelField : IModelNode
     public bool IsSensitive { get; }
 
     /// <summary>The value as a model object (absent when it is not a mapping).</summary>
-    public ModelObject AsObject() => new(Node as DocMapping, LogicalPath, Span);
+    public ModelObject AsObject() => new(Node as DocMapping, LogicalPath, Span, _role);
 
     /// <summary>The items when the value is a sequence; empty otherwise.</summary>
     public IReadOnlyList<DocNode> Items => (Node as DocSequence)?.Items ?? [];

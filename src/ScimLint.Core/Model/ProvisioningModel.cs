@@ -18,11 +18,12 @@ public enum DocumentKind
 /// <summary>One StrongDM application from a JumpCloud export.</summary>
 public sealed class JumpCloudApp
 {
-    internal JumpCloudApp(SourceDocument document, ModelObject application, ModelObject identityManagement, ModelField associations, ModelField userGroups)
+    internal JumpCloudApp(SourceDocument document, ModelObject application, ModelField identityManagement, ModelField associations, ModelField userGroups)
     {
         Document = document;
         Application = application;
-        IdentityManagement = identityManagement;
+        IdentityManagementField = identityManagement;
+        IdentityManagement = identityManagement.AsObject();
         AssociationsField = associations;
         UserGroupsField = userGroups;
         Associations = [.. associations.Items.Select(i => new Association(ModelField.Item(i)))];
@@ -56,6 +57,30 @@ public sealed class JumpCloudApp
     /// <summary>The Identity Management tab (may be absent).</summary>
     public ModelObject IdentityManagement { get; }
 
+    /// <summary>
+    /// The <c>identityManagement</c> key and value, whatever the value is: beside <c>application</c> in a bundle, else
+    /// inside the application object.
+    /// </summary>
+    public ModelField IdentityManagementField { get; }
+
+    /// <summary>
+    /// Where a finding about the app as a whole points: the <c>application</c> key of a bundle, else the app's
+    /// <c>name</c> (a list item or a bare application object), else the application itself.
+    /// </summary>
+    public Text.SourceSpan Span
+    {
+        get
+        {
+            if (Application.Mapping?.Key is not null)
+            {
+                return Application.Span;
+            }
+
+            var name = Name.IsPresent ? Name : DisplayName;
+            return name.IsPresent ? name.Span : Application.Span;
+        }
+    }
+
     /// <summary>API Type.</summary>
     public ModelField ApiType => IdentityManagement.Field("apiType");
 
@@ -66,7 +91,7 @@ public sealed class JumpCloudApp
     public ModelField BaseUrl => IdentityManagement.Field("baseUrl");
 
     /// <summary>Token Field (sensitive).</summary>
-    public ModelField Token => IdentityManagement.Field("token", sensitive: true);
+    public ModelField Token => IdentityManagement.Field("token");
 
     /// <summary>When the token was last pasted into JumpCloud.</summary>
     public ModelField TokenUpdatedAt => IdentityManagement.Field("tokenUpdatedAt");
@@ -190,10 +215,10 @@ public sealed class StrongDmSettings
     public ModelObject TokenBlock { get; }
 
     /// <summary><c>provisioning.token.value</c> (sensitive; should not exist).</summary>
-    public ModelField TokenValue => TokenBlock.Field("value", sensitive: true);
+    public ModelField TokenValue => TokenBlock.Field("value");
 
     /// <summary><c>provisioning.token.ref</c> (sensitive: a token pasted here instead of a reference must not be shown).</summary>
-    public ModelField TokenRef => TokenBlock.Field("ref", sensitive: true);
+    public ModelField TokenRef => TokenBlock.Field("ref");
 
     /// <summary><c>provisioning.token.createdAt</c>.</summary>
     public ModelField TokenCreatedAt => TokenBlock.Field("createdAt");
@@ -244,9 +269,15 @@ public sealed class BoundDocument
     /// <summary>The settings of a StrongDM document.</summary>
     public StrongDmSettings? Settings { get; }
 
-    /// <summary>The spans of every sensitive value in the document.</summary>
+    /// <summary>
+    /// Every scalar of the document at a secret field (<see cref="ModelSecrets"/>), whatever its origin, wherever it
+    /// sits (also in applications that are not StrongDM's). The redaction of outputs consumes these.
+    /// </summary>
+    public IReadOnlyList<DocScalar> Secrets { get; init; } = [];
+
+    /// <summary>The spans of the secret values written in the source (not references, not masked values).</summary>
     public IReadOnlyList<Text.SourceSpan> SensitiveSpans { get; init; } = [];
 
-    /// <summary>Sensitive literal values, so that outputs can scrub them.</summary>
+    /// <summary>The secret values written in the source (literal or folded; not references), so that outputs can scrub them.</summary>
     public IReadOnlyList<string> SensitiveValues { get; init; } = [];
 }

@@ -10,36 +10,28 @@ public sealed record Replacement(SourceSpan Span, string Text);
 public sealed record Fix(string Description, IReadOnlyList<Replacement> Replacements)
 {
     /// <summary>
-    /// Replaces a scalar value, keeping its quoting style (JSON strings and quoted YAML stay quoted).
-    /// Returns null for a sensitive node: a fix never writes a token.
+    /// Replaces a scalar value, written the way the document's format writes it (the loader decides: JSON strings and
+    /// quoted YAML stay quoted, a C# string literal stays a C# string literal). Returns null for a sensitive node (a fix
+    /// never writes a token) and where the format cannot write the value at that spot (a C# constant or expression is
+    /// fixed where it is declared).
     /// </summary>
     public static Fix? ReplaceValue(ModelField field, string newValue, string? description = null)
     {
-        if (field.IsSensitive || field.Scalar is not { } scalar || scalar.Span.Length == 0)
+        if (field.IsSensitive || field.Scalar is not { } scalar || scalar.Span.Length == 0 || scalar.Syntax.Encode(scalar, newValue) is not { } text)
         {
             return null;
-        }
-
-        // In C#, only a string literal is the value itself; a constant or expression is fixed where it is declared.
-        if (scalar.Span.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !scalar.Quoted)
-        {
-            return null;
-        }
-
-        var text = newValue;
-        if (scalar.Span.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-        {
-            // JSON: always a string, even where the value was null, a number or a boolean.
-            text = "\"" + System.Text.Json.JsonEncodedText.Encode(newValue, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value + "\"";
-        }
-        else if (scalar.Quoted)
-        {
-            // Quoted YAML stays quoted (plain stays plain); a C# string literal stays a C# string literal.
-            text = "\"" + newValue.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
         }
 
         return new Fix(description ?? $"Replace the value with '{newValue}'", [new Replacement(scalar.Span, text)]);
     }
+
+    /// <summary>
+    /// Keeps only the characters <c>[keepStart, keepEnd)</c> of a scalar's value by deleting the rest in place (for
+    /// example a <c>Bearer </c> prefix and surrounding whitespace). Nothing is written, so this is allowed on a secret.
+    /// Returns null when the source does not hold the value verbatim or the rest would read differently.
+    /// </summary>
+    public static Fix? Trim(ModelField field, int keepStart, int keepEnd, string description) =>
+        field.Scalar is { } scalar && scalar.Syntax.TrimSpans(scalar, keepStart, keepEnd) is { } spans ? Delete(description, spans) : null;
 
     /// <summary>Deletes spans (for example a <c>Bearer </c> prefix) without writing the rest of the value.</summary>
     public static Fix Delete(string description, params SourceSpan[] spans) =>

@@ -66,8 +66,8 @@ public abstract class RuleContext
             throw new ArgumentOutOfRangeException(nameof(severity), "a finding cannot be reported with severity none; do not report it");
         }
 
-        // A value computed at run time (C# input) is not in the source, so no rule can judge it.
-        if (Model.TokenValues.IsRuntimeValue(node.ValueText))
+        // A value not known statically (a C# reference or run-time expression) is not in the source: no rule judges it.
+        if (!node.IsKnown)
         {
             return;
         }

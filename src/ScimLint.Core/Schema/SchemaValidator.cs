@@ -101,9 +101,9 @@ public static class SchemaValidator
 
         var node = error.HasLineInfo && error.LineNumber > 0 && error.LineNumber < lines.Count ? lines[error.LineNumber] : null;
         node ??= root;
-        if (node is DocScalar runtime && TokenValues.IsRuntimeValue(runtime.Value))
+        if (node is DocScalar { IsKnown: false })
         {
-            // A C# value computed at run time has no type we can check.
+            // A C# reference or value computed at run time has no type we can check.
             return;
         }
 

@@ -120,10 +120,17 @@ public sealed class CSharpLoaderTests
     {
         var doc = Load(Export);
 
-        Assert.Equal("${env:SDM_SCIM_TOKEN}", Scalar(doc, "/identityManagement/token").Value);
-        Assert.True(TokenValues.IsReference(Scalar(doc, "/identityManagement/token").Value));
-        Assert.Equal("${expr:settings.Status}", Scalar(doc, "/identityManagement/status").Value);
-        Assert.True(TokenValues.IsReference("${expr:settings.Status}"));
+        var token = Scalar(doc, "/identityManagement/token");
+        var status = Scalar(doc, "/identityManagement/status");
+
+        Assert.Equal(ValueOrigin.Reference, token.Origin);
+        Assert.Equal("Environment.GetEnvironmentVariable(\"SDM_SCIM_TOKEN\")", token.Value);
+        Assert.False(token.IsKnown);
+        Assert.Equal(ValueOrigin.Expression, status.Origin);
+        Assert.Equal("settings.Status", status.Value);
+        Assert.False(status.IsKnown);
+        Assert.Equal(ValueOrigin.Constant, Scalar(doc, "/application/ssoUrl").Origin);
+        Assert.Equal(ValueOrigin.Literal, Scalar(doc, "/identityManagement/baseUrl").Origin);
     }
 
     [Fact]
@@ -252,7 +259,8 @@ public sealed class CSharpConstantFoldingTests
             }
             """;
         var doc = DocumentLoader.Load("Config.cs", Encoding.UTF8.GetBytes(source));
-        return ((DocScalar)((DocMapping)((DocMapping)doc.Root!).Get("application")!).Get("ssoUrl")!).Value;
+        var scalar = (DocScalar)((DocMapping)((DocMapping)doc.Root!).Get("application")!).Get("ssoUrl")!;
+        return scalar.IsKnown ? scalar.Value : "unknown: " + scalar.Value;
     }
 
     [Theory]
@@ -261,7 +269,7 @@ public sealed class CSharpConstantFoldingTests
     [InlineData("", "nameof(Config)", "Config")]
     [InlineData("public static class A { public const string Url = \"https://app.strongdm.com/app/login\"; } public static class B { public const string Url = \"https://app.uk.strongdm.com/app/login\"; }", "B.Url", "https://app.uk.strongdm.com/app/login")]
     [InlineData("", "int.MaxValue", "2147483647")]
-    [InlineData("public static class A { public const string Url = B.Url; } public static class B { public const string Url = A.Url; }", "A.Url", "${expr:A.Url}")]
+    [InlineData("public static class A { public const string Url = B.Url; } public static class B { public const string Url = A.Url; }", "A.Url", "unknown: A.Url")]
     public void Constants_fold_from_syntax_and_ambiguous_names_fall_back_to_the_compilation(string declarations, string expression, string expected)
     {
         Assert.Equal(expected, Fold(declarations, expression));

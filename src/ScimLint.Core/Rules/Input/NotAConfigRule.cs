@@ -43,12 +43,7 @@ internal sealed class NotAConfigRule : Rule
 
         if (reason is not null)
         {
-            // The first line of the document's value (line 1 when there is none).
-            var text = doc.Document.Text;
-            var line = doc.Document.Root?.Span.StartLine ?? 1;
-            var start = doc.Document.Root?.Span.StartOffset ?? 0;
-            var end = Math.Max(start, text.GetOffset(line, 1) + text.GetLine(line).Length);
-            context.Report(text.Span(start, end), string.Empty, Rule.Format(doc.Document.Path, reason));
+            context.Report(doc.Document.FirstLineSpan, string.Empty, Rule.Format(doc.Document.Path, reason));
         }
     }
 }

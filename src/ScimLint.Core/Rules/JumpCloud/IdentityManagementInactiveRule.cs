@@ -25,10 +25,13 @@ internal sealed class IdentityManagementInactiveRule : Rule
         var app = context.App;
         if (!app.IdentityManagement.IsPresent)
         {
-            switch (Property(app)?.Value)
+            switch (app.IdentityManagementField.Node)
             {
                 case null:
-                    context.Report(Anchor(app), app.IdentityManagement.LogicalPath, Rule.Format($"identityManagement is missing for this StrongDM app, so SCIM provisioning is not set up (or not exported); {Todo}"));
+                    context.Report(app.Span, app.IdentityManagement.LogicalPath, Rule.Format($"identityManagement is missing for this StrongDM app, so SCIM provisioning is not set up (or not exported); {Todo}"));
+                    break;
+                case DocScalar { IsKnown: false }:
+                    // Built at run time (C#): nothing to judge.
                     break;
                 case DocScalar { Kind: ScalarKind.Null }:
                     context.Report(app.IdentityManagement, Rule.Format($"identityManagement is empty; {Todo}"));
@@ -51,27 +54,5 @@ internal sealed class IdentityManagementInactiveRule : Rule
             var written = status.Text is { } t ? $"'{t}'" : "not a string";
             context.Report(status, Rule.Format($"identityManagement.status is {written}, so JumpCloud is not provisioning to StrongDM; click Activate and Save on the Identity Management tab and record it as status: active"));
         }
-    }
-
-    /// <summary>The <c>identityManagement</c> key and value: beside <c>application</c> in a bundle, else inside the app object.</summary>
-    private static DocProperty? Property(JumpCloudApp app)
-    {
-        var owner = app.Application.Mapping?.Key is not null ? app.Document.Root as DocMapping : app.Application.Mapping;
-        return owner?.Find("identityManagement");
-    }
-
-    /// <summary>
-    /// Where a missing block is reported: the <c>application</c> key of a bundle, else the app's <c>name</c> (a list
-    /// item or a bare application object), else the application itself.
-    /// </summary>
-    private static Text.SourceSpan Anchor(JumpCloudApp app)
-    {
-        if (app.Application.Mapping?.Key is not null)
-        {
-            return app.Application.Span;
-        }
-
-        var name = app.Name.IsPresent ? app.Name : app.DisplayName;
-        return name.IsPresent ? name.Span : app.Application.Span;
     }
 }

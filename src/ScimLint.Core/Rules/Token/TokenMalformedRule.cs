@@ -1,5 +1,4 @@
 using ScimLint.Model;
-using ScimLint.Text;
 
 namespace ScimLint.Rules.Token;
 
@@ -18,11 +17,11 @@ internal sealed class TokenMalformedRule : Rule
 
     public override RuleDescriptor Descriptor => Rule;
 
-    public override void CheckApp(JumpCloudContext context) => Check(context, context.App.Token, "identityManagement.token", context.App.Document.Text);
+    public override void CheckApp(JumpCloudContext context) => Check(context, context.App.Token, "identityManagement.token");
 
-    public override void CheckSettings(StrongDmContext context) => Check(context, context.Settings.TokenValue, "provisioning.token.value", context.Settings.Document.Text);
+    public override void CheckSettings(StrongDmContext context) => Check(context, context.Settings.TokenValue, "provisioning.token.value");
 
-    private static void Check(RuleContext context, ModelField field, string name, SourceText text)
+    private static void Check(RuleContext context, ModelField field, string name)
     {
         if (TokenText.ValueOf(field) is not { } value || string.IsNullOrWhiteSpace(value))
         {
@@ -58,38 +57,19 @@ internal sealed class TokenMalformedRule : Rule
         }
 
         var message = problems.Count == 1 ? problems[0] : string.Join(", ", problems.Take(problems.Count - 1)) + " and " + problems[^1];
-        context.Report(field, Rule.Format(name, message), BuildFix(field, value, shape, text));
+        context.Report(field, Rule.Format(name, message), BuildFix(field, shape));
     }
 
     /// <summary>
-    /// Deletes the prefix (leading whitespace and <c>Bearer </c>) and the trailing whitespace, as two sub-spans of the
-    /// scalar. Nothing is written, so the token never appears in a fix. No fix when whitespace sits inside the token or
-    /// when the source text is not the value verbatim (escapes, folded lines, block scalars), or when the plain YAML
-    /// scalar left behind would no longer read as the same string.
+    /// Deletes the prefix (leading whitespace and <c>Bearer </c>) and the trailing whitespace, as sub-spans of the
+    /// scalar. Nothing is written, so the token never appears in a fix. No fix when whitespace sits inside the token, or
+    /// when the format says the source is not the value verbatim or the rest would not read as the same string.
     /// </summary>
-    private static Fix? BuildFix(ModelField field, string value, TokenShape shape, SourceText text)
+    private static Fix? BuildFix(ModelField field, TokenShape shape)
     {
-        if (!shape.IsFixableByDeletion || field.Scalar is not { } scalar || TokenText.ContentStart(scalar, text) is not { } start)
+        if (!shape.IsFixableByDeletion)
         {
             return null;
-        }
-
-        // In a plain YAML scalar, the remaining token must stay a plain string (not an alias, tag, flow or null).
-        var core = value[shape.CoreStart..shape.CoreEnd];
-        if (!scalar.Quoted && ("-?:,[]{}#&*!|>'\"%@`".Contains(core[0], StringComparison.Ordinal) || core is "~" || core.Equals("null", StringComparison.OrdinalIgnoreCase) || core.Equals("true", StringComparison.OrdinalIgnoreCase) || core.Equals("false", StringComparison.OrdinalIgnoreCase)))
-        {
-            return null;
-        }
-
-        var spans = new List<SourceSpan>();
-        if (shape.CoreStart > 0)
-        {
-            spans.Add(text.Span(start, start + shape.CoreStart));
-        }
-
-        if (shape.Trailing > 0)
-        {
-            spans.Add(text.Span(start + shape.CoreEnd, start + value.Length));
         }
 
         var description = (shape.Bearer, shape.Leading > 0 || shape.Trailing > 0) switch
@@ -98,6 +78,6 @@ internal sealed class TokenMalformedRule : Rule
             (true, false) => "delete the 'Bearer ' prefix",
             _ => "delete the surrounding whitespace",
         };
-        return Fix.Delete(description, [.. spans]);
+        return Fix.Trim(field, shape.CoreStart, shape.CoreEnd, description);
     }
 }

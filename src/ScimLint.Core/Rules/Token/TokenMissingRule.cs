@@ -23,6 +23,12 @@ internal sealed class TokenMissingRule : Rule
         }
 
         var token = context.App.Token;
+        if (token.IsReference || !token.IsKnown)
+        {
+            // Read from the environment, configuration or a secret manager: present, not literal.
+            return;
+        }
+
         if (!token.IsPresent)
         {
             context.Report(token, Rule.Format("missing"));

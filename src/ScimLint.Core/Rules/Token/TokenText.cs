@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using ScimLint.Documents;
 using ScimLint.Model;
-using ScimLint.Text;
 
 namespace ScimLint.Rules.Token;
 
@@ -22,9 +21,9 @@ internal static partial class TokenText
         "replaceme", "todo", "tbd", "fixme", "placeholder", "dummy", "example", "secret", "redacted",
     };
 
-    /// <summary>The scalar's text, when the field holds a string or number scalar (not null, not a boolean).</summary>
+    /// <summary>The scalar's text, when the field holds a known string or number scalar (not null, not a boolean, not a reference or expression).</summary>
     public static string? ValueOf(ModelField field) =>
-        field.Scalar is { Kind: ScalarKind.String or ScalarKind.Number } s ? s.Value : null;
+        field.Scalar is { Kind: ScalarKind.String or ScalarKind.Number, IsKnown: true } s ? s.Value : null;
 
     /// <summary>The token without surrounding whitespace and without a leading <c>Bearer </c>.</summary>
     public static string Core(string value)
@@ -109,27 +108,6 @@ internal static partial class TokenText
             value.Length - end,
             inner,
             trailingText.ContainsAny('\n', '\r') || value.AsSpan(0, leading).ContainsAny('\n', '\r'));
-    }
-
-    /// <summary>
-    /// The source offset where the scalar's value starts, when the source text between the quotes is exactly the
-    /// value (no escapes, no folded lines, no block scalar, no tag); otherwise null and no fix is offered.
-    /// </summary>
-    public static int? ContentStart(DocScalar scalar, SourceText text)
-    {
-        var span = scalar.Span;
-        if (span.StartOffset < 0 || span.EndOffset > text.Text.Length || span.Length == 0)
-        {
-            return null;
-        }
-
-        var raw = text.Text.AsSpan(span.StartOffset, span.Length);
-        if (raw.Length >= 2 && (raw[0] == '"' || raw[0] == '\'') && raw[^1] == raw[0])
-        {
-            return raw[1..^1].SequenceEqual(scalar.Value) ? span.StartOffset + 1 : null;
-        }
-
-        return !scalar.Quoted && raw.SequenceEqual(scalar.Value) ? span.StartOffset : null;
     }
 
     [GeneratedRegex(@"\Gbearer\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -61,8 +61,11 @@ internal static class UrlRules
             : null;
     }
 
-    /// <summary>Whether a field is missing, null or a blank scalar (a mapping or a list is not blank).</summary>
-    public static bool IsBlank(ModelField field) => !field.HasValue || (field.Scalar is { } s && string.IsNullOrWhiteSpace(s.Value));
+    /// <summary>
+    /// Whether a field is missing, null or a blank scalar (a mapping or a list is not blank), or holds a value that is
+    /// not known statically (a finding on it would be dropped, as no rule judges such a value).
+    /// </summary>
+    public static bool IsBlank(ModelField field) => !field.HasValue || !field.IsKnown || (field.Scalar is { } s && string.IsNullOrWhiteSpace(s.Value));
 
     /// <summary>What to set the Base URL to: the canonical URL of a known region, else its pattern.</summary>
     public static string BaseUrlAdvice(Region? region) => region is { } r
