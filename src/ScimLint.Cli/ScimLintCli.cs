@@ -77,7 +77,4 @@ public static class ScimLintCli
             return Clean;
         }
     }
-
-    /// <summary>The reporter for a format.</summary>
-    internal static IReporter Reporter(string format) => ToolInfo.ReporterFor(format);
 }

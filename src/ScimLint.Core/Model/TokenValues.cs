@@ -12,9 +12,6 @@ public static partial class TokenValues
     /// </summary>
     public static bool IsReference(string? value) => value is not null && (Reference().IsMatch(value) || Masked().IsMatch(value));
 
-    /// <summary>Whether the value is a masked display value.</summary>
-    public static bool IsMasked(string? value) => value is not null && Masked().IsMatch(value);
-
     [GeneratedRegex(@"^(\$\{env:[A-Za-z_][A-Za-z0-9_]*\}|\$\{[A-Za-z_][A-Za-z0-9_]*\}|env:[A-Za-z_][A-Za-z0-9_]*|file:\S+|\$\{\{\s*secrets\.[A-Za-z_][A-Za-z0-9_]*\s*\}\})$", RegexOptions.Singleline)]
     private static partial Regex Reference();
 

@@ -13,9 +13,6 @@ internal static class Snapshot
 {
     public const string AcceptVariable = "SCIMLINT_ACCEPT_SNAPSHOTS";
 
-    public static string Directory([CallerFilePath] string sourceFile = "") =>
-        Path.Combine(Path.GetDirectoryName(sourceFile)!, "Snapshots");
-
     public static string FileName(string className, string method, string? parameters, string extension, string kind) =>
         $"{className}.{method}{(parameters is null ? string.Empty : "_" + parameters)}.{kind}.{extension}";
 

@@ -71,7 +71,4 @@ internal static class UrlRules
     public static string BaseUrlAdvice(Region? region) => region is { } r
         ? ControlPlanes.BaseUrl(r)
         : $"https://<control-plane host>{ControlPlanes.GenericScimPath} for the organisation's region (controlPlane in the StrongDM settings is inconsistent, see SL106)";
-
-    /// <summary>The canonical Base URL for a region.</summary>
-    public static string CanonicalBaseUrl(Region region) => ControlPlanes.BaseUrl(region);
 }
