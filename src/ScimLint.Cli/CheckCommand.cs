@@ -86,24 +86,14 @@ internal static class CheckCommand
                 AtomicFile.CheckDirectory(fs, Resolve(fs, env, output));
             }
 
-            var config = LoadConfig(options.Config, env);
-            var request = new LintRequest(options.Paths, config);
-            var result = new LintEngine(fs, env.WorkingDirectory).Run(request);
-            if (options.Fix)
+            var lint = new LintOptions(options.Paths)
             {
-                var outcome = FixApplier.Apply(fs, env.WorkingDirectory, result);
-                foreach (var skipped in outcome.Skipped)
-                {
-                    env.Error.Write($"scimlint: --fix left {skipped}\n");
-                }
-
-                if (outcome.Files.Count > 0)
-                {
-                    env.Error.Write($"scimlint: fixed {outcome.Fixes} finding{(outcome.Fixes == 1 ? string.Empty : "s")} in {string.Join(", ", outcome.Files)}\n");
-                    result = new LintEngine(fs, env.WorkingDirectory).Run(request);
-                }
-            }
-
+                ConfigPath = options.Config,
+                BaselinePath = options.WriteBaseline is null ? options.Baseline : null,
+                Fix = options.Fix,
+                FixesApplied = outcome => ReportFixes(env, outcome),
+            };
+            var result = new LintEngine(fs, env.WorkingDirectory).Run(lint);
             if (options.WriteBaseline is not null)
             {
                 AtomicFile.Write(fs, Resolve(fs, env, options.WriteBaseline), Engine.Baseline.Write(result));
@@ -111,47 +101,50 @@ internal static class CheckCommand
                 return ScimLintCli.Clean;
             }
 
-            if (options.Baseline is not null)
-            {
-                var path = Resolve(fs, env, options.Baseline);
-                if (!fs.File.Exists(path))
-                {
-                    throw new LintUsageException($"{options.Baseline}: baseline file not found");
-                }
-
-                var (fresh, accepted) = Engine.Baseline.Apply(result.Findings, Engine.Baseline.Read(options.Baseline, fs.File.ReadAllBytes(path)));
-                result = result.With(fresh, accepted);
-            }
-
-            var color = !options.NoColor && options.Output is null && env.OutputIsTerminal && string.IsNullOrEmpty(env.GetVariable("NO_COLOR")) && options.Format == "text";
-            var report = new ReportOptions { Color = color, Quiet = options.Quiet, ToolVersion = env.ToolVersion };
-            var writer = new StringWriter { NewLine = "\n" };
-            ToolInfo.ReporterFor(options.Format).Write(result, writer, report);
-            if (options.Sarif is not null)
-            {
-                var sarif = new StringWriter { NewLine = "\n" };
-                new SarifReporter().Write(result, sarif, report with { Color = false });
-                AtomicFile.Write(fs, Resolve(fs, env, options.Sarif), sarif.ToString());
-            }
-
-            if (options.Output is not null)
-            {
-                AtomicFile.Write(fs, Resolve(fs, env, options.Output), writer.ToString());
-            }
-            else
-            {
-                env.Out.Write(writer.ToString());
-            }
-
+            Report(options, env, result);
             return options.FailLevel != Severity.None && result.CountAtOrAbove(options.FailLevel) > 0 ? ScimLintCli.Findings : ScimLintCli.Clean;
         }
-        catch (LintUsageException ex)
+        catch (Exception ex) when (ex is LintUsageException or ConfigException)
         {
             return ScimLintCli.Fail(env, ex.Message);
         }
-        catch (ConfigException ex)
+    }
+
+    private static void ReportFixes(CliEnvironment env, FixOutcome outcome)
+    {
+        foreach (var skipped in outcome.Skipped)
         {
-            return ScimLintCli.Fail(env, ex.Message);
+            env.Error.Write($"scimlint: --fix left {skipped}\n");
+        }
+
+        if (outcome.Files.Count > 0)
+        {
+            env.Error.Write($"scimlint: fixed {outcome.Fixes} finding{(outcome.Fixes == 1 ? string.Empty : "s")} in {string.Join(", ", outcome.Files)}\n");
+        }
+    }
+
+    /// <summary>Picks the reporter and writes the report (and the extra SARIF file) where the options say.</summary>
+    private static void Report(CheckOptions options, CliEnvironment env, LintResult result)
+    {
+        var fs = env.FileSystem;
+        var color = !options.NoColor && options.Output is null && env.OutputIsTerminal && string.IsNullOrEmpty(env.GetVariable("NO_COLOR")) && options.Format == "text";
+        var report = new ReportOptions { Color = color, Quiet = options.Quiet, ToolVersion = env.ToolVersion };
+        var writer = new StringWriter { NewLine = "\n" };
+        ToolInfo.ReporterFor(options.Format).Write(result, writer, report);
+        if (options.Sarif is not null)
+        {
+            var sarif = new StringWriter { NewLine = "\n" };
+            new SarifReporter().Write(result, sarif, report with { Color = false });
+            AtomicFile.Write(fs, Resolve(fs, env, options.Sarif), sarif.ToString());
+        }
+
+        if (options.Output is not null)
+        {
+            AtomicFile.Write(fs, Resolve(fs, env, options.Output), writer.ToString());
+        }
+        else
+        {
+            env.Out.Write(writer.ToString());
         }
     }
 
@@ -162,53 +155,4 @@ internal static class CheckCommand
     }
 
     private static string Resolve(System.IO.Abstractions.IFileSystem fs, CliEnvironment env, string path) => fs.Path.GetFullPath(path, env.WorkingDirectory);
-
-    private static ScimLintConfig LoadConfig(string? explicitPath, CliEnvironment env)
-    {
-        var fs = env.FileSystem;
-        string? path = null;
-        if (explicitPath is not null)
-        {
-            path = Resolve(fs, env, explicitPath);
-            if (!fs.File.Exists(path))
-            {
-                throw new LintUsageException($"{explicitPath}: configuration file not found");
-            }
-        }
-        else
-        {
-            var dir = fs.Path.GetFullPath(env.WorkingDirectory);
-            while (dir is not null)
-            {
-                var candidate = fs.Path.Combine(dir, ScimLintConfig.FileName);
-                if (fs.File.Exists(candidate))
-                {
-                    path = candidate;
-                    break;
-                }
-
-                if (fs.Directory.Exists(fs.Path.Combine(dir, ".git")) || fs.File.Exists(fs.Path.Combine(dir, ".git")))
-                {
-                    break;
-                }
-
-                dir = fs.Path.GetDirectoryName(dir);
-            }
-        }
-
-        if (path is null)
-        {
-            return ScimLintConfig.Empty;
-        }
-
-        var display = fs.Path.GetRelativePath(env.WorkingDirectory, path).Replace('\\', '/');
-        try
-        {
-            return ScimLintConfig.Parse(display, fs.File.ReadAllBytes(path), RuleCatalog.Default);
-        }
-        catch (IOException ex)
-        {
-            throw new LintUsageException($"{display}: cannot read configuration: {ex.Message}");
-        }
-    }
 }

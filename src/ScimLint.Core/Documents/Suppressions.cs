@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
-using ScimLint.Documents;
 using ScimLint.Text;
 
-namespace ScimLint.Engine;
+namespace ScimLint.Documents;
 
 /// <summary>
 /// One inline suppression: <c># scimlint: ignore[SL104,SL105] reason</c> (or <c>//</c> in JSON and C#). A comment at

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using ScimLint.Reporting;
+using System.Text.Json.Serialization;
 using ScimLint.Rules;
 
 namespace ScimLint.Engine;
@@ -21,7 +21,7 @@ public static class Baseline
     /// <summary>The format version written and understood.</summary>
     public const int Version = 1;
 
-    private static readonly ScimLintJsonContext Context = new(new JsonSerializerOptions
+    private static readonly BaselineJsonContext Context = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
@@ -92,3 +92,11 @@ public static class Baseline
         return (fresh, accepted);
     }
 }
+
+/// <summary>Source-generated serialisation of the baseline file (no reflection at start-up).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(BaselineFile))]
+internal sealed partial class BaselineJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using ScimLint.Redaction;
 using ScimLint.Rules;
 using ScimLint.Text;
 
@@ -13,13 +14,13 @@ public sealed record SuppressedFinding(Finding Finding, string Reason);
 public sealed class LintResult
 {
     /// <summary>Creates a result.</summary>
-    public LintResult(IReadOnlyList<Finding> findings, IReadOnlyList<EnabledRule> rules, int filesChecked, IReadOnlyDictionary<string, SourceText> sources, IReadOnlyDictionary<string, IReadOnlyList<SourceSpan>> sensitiveSpans)
+    public LintResult(IReadOnlyList<Finding> findings, IReadOnlyList<EnabledRule> rules, int filesChecked, IReadOnlyDictionary<string, SourceText> sources, Redactor redactor)
     {
         Findings = findings;
         Rules = rules;
         FilesChecked = filesChecked;
         Sources = sources;
-        SensitiveSpans = sensitiveSpans;
+        Redactor = redactor;
     }
 
     /// <summary>Findings, sorted by path, line, column and rule.</summary>
@@ -34,8 +35,8 @@ public sealed class LintResult
     /// <summary>The source texts by display path (for code frames).</summary>
     public IReadOnlyDictionary<string, SourceText> Sources { get; }
 
-    /// <summary>Spans of secret values by display path; renderers mask them.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<SourceSpan>> SensitiveSpans { get; }
+    /// <summary>The run's redaction service: every reporter that shows source masks it through this.</summary>
+    public Redactor Redactor { get; }
 
     /// <summary>Findings suppressed by inline comments; reported nowhere but in the summary counts.</summary>
     public IReadOnlyList<SuppressedFinding> Suppressed { get; init; } = [];
@@ -45,7 +46,7 @@ public sealed class LintResult
 
     /// <summary>This result with the findings a baseline accepts moved out of <see cref="Findings"/>.</summary>
     public LintResult With(IReadOnlyList<Finding> findings, IReadOnlyList<Finding> baselined) =>
-        new(findings, Rules, FilesChecked, Sources, SensitiveSpans) { Suppressed = Suppressed, Baselined = baselined };
+        new(findings, Rules, FilesChecked, Sources, Redactor) { Suppressed = Suppressed, Baselined = baselined };
 
     /// <summary>The number of findings at or above a severity.</summary>
     public int CountAtOrAbove(Severity level) => level == Severity.None ? 0 : Findings.Count(f => f.Severity >= level);

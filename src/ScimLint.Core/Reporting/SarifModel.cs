@@ -84,5 +84,4 @@ public sealed record SarifInsertedContent(string Text);
 [JsonSerializable(typeof(SarifLog))]
 [JsonSerializable(typeof(JsonReport))]
 [JsonSerializable(typeof(string))]
-[JsonSerializable(typeof(ScimLint.Engine.BaselineFile))]
 internal sealed partial class ScimLintJsonContext : JsonSerializerContext;

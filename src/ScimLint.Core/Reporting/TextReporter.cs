@@ -1,7 +1,5 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using ScimLint.Engine;
-using ScimLint.Model;
 using ScimLint.Rules;
 using ScimLint.Text;
 
@@ -11,7 +9,7 @@ namespace ScimLint.Reporting;
 /// Compiler-style text: <c>path:line:col: error SL104: message [name]</c>, a code frame with carets, a fix line, and a
 /// one-line summary. Problem matchers and editors pick up the first line of each finding.
 /// </summary>
-public sealed partial class TextReporter : IReporter
+public sealed class TextReporter : IReporter
 {
     private const string Reset = "\u001b[0m";
     private const string Bold = "\u001b[1m";
@@ -37,8 +35,7 @@ public sealed partial class TextReporter : IReporter
 
             if (source is not null && span.StartLine <= source.LineCount)
             {
-                result.SensitiveSpans.TryGetValue(finding.Path, out var secrets);
-                WriteFrame(writer, source, span, secrets ?? [], color, reset, dim);
+                WriteFrame(writer, result.Redactor.MaskLine(finding.Path, source, span.StartLine), span, color, reset, dim);
             }
 
             if (finding.Fix is { } fix)
@@ -94,9 +91,9 @@ public sealed partial class TextReporter : IReporter
         return fix.Description;
     }
 
-    private static void WriteFrame(TextWriter writer, SourceText source, SourceSpan span, IReadOnlyList<SourceSpan> secrets, string color, string reset, string dim)
+    /// <summary>Writes a code frame of one line, already masked by the run's redactor (never the raw line).</summary>
+    private static void WriteFrame(TextWriter writer, string lineText, SourceSpan span, string color, string reset, string dim)
     {
-        var lineText = Mask(source, span.StartLine, secrets);
         var gutter = span.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var pad = new string(' ', gutter.Length);
         writer.Write($"{dim}  {gutter} |{reset} {lineText}\n");
@@ -112,49 +109,10 @@ public sealed partial class TextReporter : IReporter
         writer.Write($"{dim}  {pad} |{reset} {prefix}{color}{new string('^', caretCount)}{reset}\n");
     }
 
-    /// <summary>The line with every secret masked: known token spans, and token-like keys in files that did not parse.</summary>
-    internal static string Mask(SourceText source, int line, IReadOnlyList<SourceSpan> secrets)
-    {
-        var text = source.GetLine(line);
-        var chars = text.ToCharArray();
-        var lineStart = source.GetOffset(line, 1);
-        foreach (var secret in secrets)
-        {
-            for (var offset = Math.Max(secret.StartOffset, lineStart); offset < Math.Min(secret.EndOffset, lineStart + chars.Length); offset++)
-            {
-                chars[offset - lineStart] = '*';
-            }
-        }
-
-        var masked = new string(chars);
-        var match = TokenLine().Match(masked);
-        if (match.Success && !TokenValues.IsReference(match.Groups["value"].Value.Trim().Trim('"', '\'', ',').Trim()))
-        {
-            var value = match.Groups["value"];
-            masked = masked[..value.Index] + new string('*', value.Length) + masked[(value.Index + value.Length)..];
-        }
-
-        // Token-like keys inside a line too: minified JSON and YAML flow mappings that did not parse, or whose
-        // duplicate key kept the value out of the model.
-        return InlineToken().Replace(masked, m =>
-        {
-            var value = m.Groups["value"];
-            return TokenValues.IsReference(value.Value.Trim().Trim('"', '\'').Trim())
-                ? m.Value
-                : m.Value[..(value.Index - m.Index)] + new string('*', value.Length) + m.Value[(value.Index - m.Index + value.Length)..];
-        });
-    }
-
     private static string ColorOf(Severity severity) => severity switch
     {
         Severity.Error => "\u001b[31m",
         Severity.Warning => "\u001b[33m",
         _ => "\u001b[36m",
     };
-
-    [GeneratedRegex(@"^\s*(-\s*)?[""']?(token|value|scimToken|secret)[""']?\s*:\s*(?<value>.*?)\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex TokenLine();
-
-    [GeneratedRegex(@"(token|value|scimToken|secret)[""']?\s*:\s*(?<value>""(?:[^""\\]|\\.)*""?|'[^']*'?|\$\{\{[^}]*\}\}|\$\{[^}]*\}|[^\s,{}\[\]#""'][^,{}\[\]#]*)", RegexOptions.IgnoreCase)]
-    private static partial Regex InlineToken();
 }

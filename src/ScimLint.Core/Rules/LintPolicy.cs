@@ -1,4 +1,4 @@
-namespace ScimLint.Configuration;
+namespace ScimLint.Rules;
 
 /// <summary>Policy knobs some rules read. All are off by default.</summary>
 public sealed record LintPolicy

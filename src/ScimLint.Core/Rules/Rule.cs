@@ -1,4 +1,3 @@
-using ScimLint.Configuration;
 using ScimLint.Documents;
 using ScimLint.Model;
 
@@ -34,6 +33,20 @@ public abstract class Rule
     public virtual void CheckSettings(StrongDmContext context)
     {
     }
+
+    /// <summary>
+    /// Whether an inline <c>scimlint: ignore[...]</c> comment can hide this rule's findings. Rules about the input
+    /// itself (it did not load) or about the suppressions say no.
+    /// </summary>
+    public virtual bool Suppressible => true;
+
+    /// <summary>
+    /// Checks the inline suppressions of the linted files that matched no finding. Runs after every other check, once
+    /// the finding pipeline has matched findings to suppressions.
+    /// </summary>
+    public virtual void CheckUnusedSuppressions(SuppressionContext context)
+    {
+    }
 }
 
 /// <summary>Collects the findings of one rule.</summary>
@@ -57,7 +70,7 @@ public abstract class RuleContext
     /// <summary>
     /// Reports a finding against a model node. <paramref name="severity"/> lowers or raises this one finding from the
     /// rule's default (for example SL102's warning-level paths); a severity the user sets for the rule in
-    /// <c>.scimlint.yaml</c> still wins (see <see cref="ScimLintConfig.SeverityOf(RuleDescriptor, Severity?)"/>).
+    /// <c>.scimlint.yaml</c> still wins.
     /// </summary>
     public void Report(IModelNode node, string message, Fix? fix = null, Severity? severity = null)
     {
@@ -154,11 +167,6 @@ public sealed class JumpCloudContext : RuleContext
     /// <summary>The candidate counterpart paths (display paths), for messages.</summary>
     public IReadOnlyList<string> Candidates { get; }
 
-    /// <summary>
-    /// The control-plane region: the paired settings' region (US when absent), or when unpaired the region of the
-    /// URLs, else US.
-    /// </summary>
-    public Region? ControlPlaneRegion => Settings is not null ? Settings.Region : null;
 }
 
 /// <summary>What a settings rule sees.</summary>
@@ -180,4 +188,28 @@ public sealed class StrongDmContext : RuleContext
 
     /// <summary>Whether any JumpCloud export pairs with these settings.</summary>
     public PairingStatus Pairing { get; }
+}
+
+/// <summary>What a rule sees of the suppressions that matched no finding.</summary>
+public sealed class SuppressionContext : RuleContext
+{
+    private readonly Action<RawFinding> _sink;
+
+    internal SuppressionContext(RuleDescriptor rule, LintPolicy policy, Action<RawFinding> sink, IReadOnlyList<Suppression> unused, Func<string, bool> isEnabled)
+        : base(rule, policy, sink)
+    {
+        _sink = sink;
+        Unused = unused;
+        IsEnabled = isEnabled;
+    }
+
+    /// <summary>The suppressions in the linted files that name at least one rule and matched no finding, in file order.</summary>
+    public IReadOnlyList<Suppression> Unused { get; }
+
+    /// <summary>Whether a rule ID or name is a rule of this run's catalogue that is turned on.</summary>
+    public Func<string, bool> IsEnabled { get; }
+
+    /// <summary>Reports a suppression; its fingerprint is keyed by the rules it names.</summary>
+    public void Report(Suppression suppression, string message) =>
+        _sink(new RawFinding(Rule, suppression.Span, string.Empty, Finding.HashValue(string.Join(',', suppression.Rules), false), message, null));
 }

@@ -1,10 +1,11 @@
-using ScimLint.Engine;
+using ScimLint.Documents;
 
 namespace ScimLint.Rules.Input;
 
 /// <summary>
-/// SL005: an inline <c>scimlint: ignore[...]</c> comment names an unknown rule, or suppresses nothing. The engine
-/// reports the unused ones, since only it knows which findings were suppressed.
+/// SL005: an inline <c>scimlint: ignore[...]</c> comment names an unknown rule, or suppresses nothing. Unused ones are
+/// reported from <see cref="CheckUnusedSuppressions"/>, which runs once the finding pipeline knows which findings were
+/// suppressed.
 /// </summary>
 internal sealed class InvalidSuppressionRule : Rule
 {
@@ -20,6 +21,9 @@ internal sealed class InvalidSuppressionRule : Rule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    /// <summary>A suppression cannot hide a finding about suppressions.</summary>
+    public override bool Suppressible => false;
+
     public override void CheckDocument(DocumentContext context)
     {
         foreach (var suppression in Suppressions.Parse(context.Document.Document))
@@ -34,6 +38,15 @@ internal sealed class InvalidSuppressionRule : Rule
             {
                 context.Report(suppression.Span, string.Empty, Rule.Format($"'{id}' is not a ScimLint rule; run 'scimlint rules' for the list"));
             }
+        }
+    }
+
+    /// <summary>Reports the suppressions that matched nothing although every rule they name is turned on.</summary>
+    public override void CheckUnusedSuppressions(SuppressionContext context)
+    {
+        foreach (var suppression in context.Unused.Where(s => s.Rules.All(context.IsEnabled)))
+        {
+            context.Report(suppression, Unused(suppression));
         }
     }
 

@@ -15,6 +15,9 @@ internal sealed class ParseErrorRule : Rule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    /// <summary>A file that does not load cannot be checked, so no comment in it can hide that.</summary>
+    public override bool Suppressible => false;
+
     public override void CheckDocument(DocumentContext context)
     {
         if (!context.LooksLikeConfig)

@@ -1,0 +1,139 @@
+using ScimLint.Documents;
+using ScimLint.Loading;
+using ScimLint.Model;
+
+namespace ScimLint.Engine;
+
+/// <summary>
+/// Stage 2, document loading: reads each file at most once per run and keeps what it loaded. Bytes read by a
+/// pre-check (<see cref="Peek"/>) are handed to the load that follows; a file that will not be loaded has its bytes
+/// dropped (<see cref="Forget"/>). Loaded documents go through <see cref="DocumentBinder"/> and are cached bound.
+/// </summary>
+internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
+{
+    // How much of a file too large to parse is read to decide whether it is ours.
+    private const int HeadBytes = 64 * 1024;
+
+    private readonly Dictionary<string, BoundDocument?> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _undecoded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _peeked = new(StringComparer.Ordinal);
+
+    /// <summary>The load limits of this run.</summary>
+    public LoadLimits Limits => limits;
+
+    /// <summary>Every document loaded so far (files that could not be read are left out).</summary>
+    public IEnumerable<BoundDocument> Loaded => _cache.Values.OfType<BoundDocument>();
+
+    /// <summary>Whether a file was loaded (or failed to read) already; <paramref name="bound"/> is then its document.</summary>
+    public bool TryGetLoaded(string fullPath, out BoundDocument? bound) => _cache.TryGetValue(fullPath, out bound);
+
+    /// <summary>
+    /// The text of a document for judging whether it is ours: a leniently decoded copy when the file could not be
+    /// decoded (too large, UTF-16, invalid UTF-8), else its text.
+    /// </summary>
+    public string SniffedText(string fullPath, BoundDocument bound) =>
+        _undecoded.TryGetValue(fullPath, out var sniffed) ? sniffed : bound.Document.Text.Text;
+
+    /// <summary>
+    /// Loads and binds a file, once. A read error throws <see cref="LintUsageException"/> when
+    /// <paramref name="mustRead"/> (an input), else yields null (a pairing candidate).
+    /// </summary>
+    public BoundDocument? Load(string fullPath, bool mustRead)
+    {
+        if (_cache.TryGetValue(fullPath, out var cached))
+        {
+            return cached;
+        }
+
+        BoundDocument? bound = null;
+        try
+        {
+            bound = DocumentBinder.Bind(Read(fullPath));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (mustRead)
+            {
+                throw new LintUsageException($"{workspace.Display(fullPath)}: cannot read file: {ex.Message}");
+            }
+        }
+
+        _cache[fullPath] = bound;
+        return bound;
+    }
+
+    /// <summary>The bytes of a file, read once and kept for its load.</summary>
+    public byte[] Peek(string fullPath)
+    {
+        if (!_peeked.TryGetValue(fullPath, out var bytes))
+        {
+            bytes = workspace.FileSystem.File.ReadAllBytes(fullPath);
+            _peeked[fullPath] = bytes;
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Drops the bytes of a file that will not be loaded; returns false for use in a condition.</summary>
+    public bool Forget(string fullPath)
+    {
+        _peeked.Remove(fullPath);
+        return false;
+    }
+
+    /// <summary>The length of a file in bytes.</summary>
+    public long Length(string fullPath) => workspace.FileSystem.FileInfo.New(fullPath).Length;
+
+    private SourceDocument Read(string fullPath)
+    {
+        var display = workspace.Display(fullPath);
+        var length = Length(fullPath);
+        if (length > limits.MaxFileBytes)
+        {
+            _undecoded[fullPath] = Sniff(ReadHead(fullPath));
+            return DocumentLoader.Oversized(display, length, limits);
+        }
+
+        var bytes = _peeked.Remove(fullPath, out var peeked) ? peeked : workspace.FileSystem.File.ReadAllBytes(fullPath);
+        var document = DocumentLoader.Load(display, bytes, limits, () => CSharpSiblings(fullPath));
+        if (document.Root is null && document.Diagnostics.Count > 0)
+        {
+            // Perhaps not decoded (UTF-16, invalid UTF-8): keep a lenient decoding to judge whether it is ours.
+            _undecoded[fullPath] = Sniff(bytes);
+        }
+
+        return document;
+    }
+
+    /// <summary>The other C# files beside a C# file, for constants declared across files (bounded in count and size).</summary>
+    private List<string> CSharpSiblings(string fullPath)
+    {
+        var fs = workspace.FileSystem;
+        var dir = fs.Path.GetDirectoryName(fullPath)!;
+        return [.. fs.Directory.GetFiles(dir, "*.cs")
+            .Where(f => !string.Equals(f, fullPath, StringComparison.Ordinal) && fs.FileInfo.New(f).Length <= limits.MaxFileBytes)
+            .Order(StringComparer.Ordinal)
+            .Take(64)
+            .Select(f => fs.File.ReadAllText(f))];
+    }
+
+    private byte[] ReadHead(string fullPath)
+    {
+        using var stream = workspace.FileSystem.File.OpenRead(fullPath);
+        var buffer = new byte[HeadBytes];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return buffer[..read];
+    }
+
+    /// <summary>Decodes bytes leniently (UTF-16 by its byte order mark, else UTF-8 with replacement), without NULs.</summary>
+    private static string Sniff(byte[] bytes)
+    {
+        var text = bytes switch
+        {
+            [0xFF, 0xFE, ..] => System.Text.Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2),
+            [0xFE, 0xFF, ..] => System.Text.Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2),
+            _ => System.Text.Encoding.UTF8.GetString(bytes),
+        };
+        return text.Replace("\0", string.Empty, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,113 @@
+namespace ScimLint.Engine;
+
+/// <summary>One input of a run: a file, and whether the user named it (rather than it being found by a walk).</summary>
+internal readonly record struct InputFile(string FullPath, bool Explicit);
+
+/// <summary>
+/// Stage 1, input discovery: turns the paths of a request into files. Named files are always inputs; directories are
+/// walked in a stable order, skipping hidden, dependency and build-output directories and never following links.
+/// Whether a walked file can be ours is <see cref="OwnershipCheck"/>'s job.
+/// </summary>
+internal sealed class InputDiscovery(Workspace workspace)
+{
+    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { "node_modules", "bin", "obj", "TestResults" };
+
+    /// <summary>The files of a request, each once, in argument then walk order. Throws <see cref="LintUsageException"/> for a missing path.</summary>
+    public List<InputFile> Resolve(IReadOnlyList<string> paths)
+    {
+        var fs = workspace.FileSystem;
+        var result = new List<InputFile>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var full = workspace.Resolve(path);
+            if (fs.File.Exists(full))
+            {
+                if (seen.TryGetValue(full, out var index))
+                {
+                    // Named after its directory was walked ('scimlint . notes.yaml'): it is still named.
+                    result[index] = new InputFile(full, true);
+                }
+                else
+                {
+                    seen.Add(full, result.Count);
+                    result.Add(new InputFile(full, true));
+                }
+            }
+            else if (fs.Directory.Exists(full))
+            {
+                foreach (var file in Walk(full, int.MaxValue).Where(f => seen.TryAdd(f, result.Count)))
+                {
+                    result.Add(new InputFile(file, false));
+                }
+            }
+            else
+            {
+                throw new LintUsageException($"{path}: no such file or directory");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The supported files below a directory, depth first in ordinal order, at most <paramref name="maxFiles"/>.</summary>
+    public IEnumerable<string> Walk(string directory, int maxFiles)
+    {
+        var fs = workspace.FileSystem;
+        var stack = new Stack<string>();
+        stack.Push(directory);
+        var count = 0;
+        while (stack.Count > 0)
+        {
+            var dir = stack.Pop();
+            var (files, dirs) = List(dir);
+            foreach (var file in files.Where(Loading.DocumentLoader.IsSupportedExtension).Order(StringComparer.Ordinal))
+            {
+                if (++count > maxFiles)
+                {
+                    yield break;
+                }
+
+                yield return file;
+            }
+
+            foreach (var sub in dirs.OrderDescending(StringComparer.Ordinal))
+            {
+                var name = fs.Path.GetFileName(sub);
+                if (!name.StartsWith('.') && !SkippedDirectories.Contains(name) && !IsLink(sub))
+                {
+                    stack.Push(sub);
+                }
+            }
+        }
+    }
+
+    private (string[] Files, string[] Directories) List(string dir)
+    {
+        try
+        {
+            return (workspace.FileSystem.Directory.GetFiles(dir), workspace.FileSystem.Directory.GetDirectories(dir));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new LintUsageException($"{workspace.Display(dir)}: cannot read directory: {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Whether a directory is a symbolic link (or junction). The walk does not follow them: a link to '.' or '..'
+    /// would loop, and one to '/' would walk the whole disk. A linked directory can still be named explicitly.
+    /// </summary>
+    private bool IsLink(string directory)
+    {
+        try
+        {
+            var info = workspace.FileSystem.DirectoryInfo.New(directory);
+            return info.LinkTarget is not null || info.Attributes.HasFlag(FileAttributes.ReparsePoint);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

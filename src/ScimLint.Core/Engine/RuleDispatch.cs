@@ -1,0 +1,94 @@
+using ScimLint.Documents;
+using ScimLint.Model;
+using ScimLint.Rules;
+using ScimLint.Text;
+
+namespace ScimLint.Engine;
+
+/// <summary>An input after loading: the bound document, whether it was named, and whether it looks like ours.</summary>
+internal sealed record InputDocument(BoundDocument Bound, string FullPath, bool Explicit, bool LooksLikeConfig);
+
+/// <summary>
+/// Stage 5, rule dispatch: runs every active rule on every app, settings document and input document, and the
+/// cross-file rules on counterparts found on disk. A rule that throws becomes a finding of that rule, never a stack
+/// trace. The order of the raw findings is fixed here (the pipeline sorts them, and its dedupe keeps the first).
+/// </summary>
+internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy, RuleCatalog catalog, Pairing pairing)
+{
+    private readonly List<RawFinding> _raw = [];
+
+    /// <summary>Runs the rules on the inputs and returns what they reported.</summary>
+    public List<RawFinding> Run(IReadOnlyList<InputDocument> inputs)
+    {
+        var inSet = inputs.Select(i => i.FullPath).ToHashSet(StringComparer.Ordinal);
+        var counterparts = new Dictionary<string, BoundDocument>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            CheckApps(input.Bound, input.FullPath, active);
+            if (input.Bound.Settings is { } settings)
+            {
+                var exports = pairing.ForSettings(input.FullPath);
+                var apps = exports.Exports.SelectMany(a => a.Doc.Apps).ToList();
+                Each(active, settings.Document, rule => rule.CheckSettings(new StrongDmContext(rule.Descriptor, policy, _raw.Add, settings, apps, exports.Status)));
+                foreach (var (other, otherPath) in exports.Exports.Where(a => !inSet.Contains(a.FullPath)))
+                {
+                    counterparts.TryAdd(otherPath, other);
+                }
+            }
+        }
+
+        var crossFile = active.Where(r => r.CrossFile).ToList();
+        foreach (var (otherPath, other) in counterparts.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            CheckApps(other, otherPath, crossFile);
+        }
+
+        // Document rules run last: schema validation then finds its schema loaded in the background while the app
+        // and settings rules ran. Findings are sorted later, so the order of rules does not show.
+        foreach (var input in inputs)
+        {
+            Each(active, input.Bound.Document, rule => rule.CheckDocument(new DocumentContext(rule.Descriptor, policy, _raw.Add, input.Bound, input.Explicit, input.LooksLikeConfig) { Catalog = catalog }));
+        }
+
+        return _raw;
+    }
+
+    /// <summary>The hook of the finding pipeline: the rules hear which suppressions matched no finding.</summary>
+    public List<RawFinding> CheckUnusedSuppressions(IReadOnlyList<Suppression> unused, Func<string, bool> isEnabled)
+    {
+        var raw = new List<RawFinding>();
+        Each(active, raw, () => unused[0].Span, rule => rule.CheckUnusedSuppressions(new SuppressionContext(rule.Descriptor, policy, raw.Add, unused, isEnabled)));
+        return raw;
+    }
+
+    private void CheckApps(BoundDocument doc, string fullPath, IReadOnlyList<Rule> rules)
+    {
+        foreach (var app in doc.Apps)
+        {
+            var paired = pairing.ForExport(fullPath);
+            Each(rules, app.Document, rule => rule.CheckApp(new JumpCloudContext(rule.Descriptor, policy, _raw.Add, app, paired.Settings?.Settings, paired.Status, paired.Candidates)));
+        }
+    }
+
+    /// <summary>
+    /// Runs each rule on one document. A defect in a rule becomes a finding of that rule; the exception's message is
+    /// left out because it may quote input (and so a token).
+    /// </summary>
+    private void Each(IReadOnlyList<Rule> rules, SourceDocument document, Action<Rule> check) =>
+        Each(rules, _raw, () => document.Root is DocMapping { Properties.Count: > 0 } map ? map.Properties[0].Key.Span : document.Text.Span(0, 0), check);
+
+    private static void Each(IReadOnlyList<Rule> rules, List<RawFinding> sink, Func<SourceSpan> where, Action<Rule> check)
+    {
+        foreach (var rule in rules)
+        {
+            try
+            {
+                check(rule);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                sink.Add(new RawFinding(rule.Descriptor, where(), string.Empty, Finding.HashValue(ex.GetType().Name, false), $"internal error: {rule.Descriptor.Id} failed on this file ({ex.GetType().Name}); the file was not fully checked; please report this", null, Severity.Error));
+            }
+        }
+    }
+}

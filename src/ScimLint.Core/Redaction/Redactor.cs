@@ -1,0 +1,138 @@
+using System.Text.RegularExpressions;
+using ScimLint.Model;
+using ScimLint.Rules;
+using ScimLint.Text;
+
+namespace ScimLint.Redaction;
+
+/// <summary>
+/// The one place where secrets are masked. The finding pipeline redacts every message and fix through it, and
+/// every reporter that shows source (the text reporter's code frames) masks lines through it, so no output path can
+/// forget a secret.
+/// </summary>
+/// <remarks>
+/// <para>What it knows comes from the model: the values and spans of the fields the loaded documents declare secret
+/// (<see cref="BoundDocument.SensitiveValues"/>, <see cref="BoundDocument.SensitiveSpans"/>).</para>
+/// <para>It masks in three steps, each a private method below, and every output goes through all of them:</para>
+/// <list type="number">
+/// <item><see cref="ReplaceKnownValues"/>: every known secret value (and its trimmed form) becomes <c>***</c> in free
+/// text (messages, fix descriptions).</item>
+/// <item><see cref="MaskSpans"/>: in a source line, the characters of a secret field's value become <c>*</c>.</item>
+/// <item><see cref="MaskTokenKeys"/>: in a source line, the value after a token-like key (<c>token:</c>,
+/// <c>"scimToken":</c>...) becomes <c>*</c>, for files that did not parse or whose duplicate key kept the value out
+/// of the model. References (<c>${env:NAME}</c>...) stay readable.</item>
+/// </list>
+/// <para>To extend redaction (say, by the shape or entropy of a value), add a step here and call it from both
+/// <see cref="Redact(string)"/> and <see cref="MaskLine"/>; nothing else needs to change.</para>
+/// </remarks>
+public sealed partial class Redactor
+{
+    // Values shorter than this are not masked in free text: "abc" would blank out ordinary words.
+    private const int MinimumValueLength = 4;
+
+    private readonly IReadOnlyList<string> _values;
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<SourceSpan>> _spans;
+
+    private Redactor(IReadOnlyList<string> values, IReadOnlyDictionary<string, IReadOnlyList<SourceSpan>> spans)
+    {
+        _values = values;
+        _spans = spans;
+    }
+
+    /// <summary>A redactor that knows no secret values (key-shaped values in frames are still masked).</summary>
+    public static Redactor Empty { get; } = new([], new Dictionary<string, IReadOnlyList<SourceSpan>>());
+
+    /// <summary>The redactor for a run: the secret values and spans of every loaded document.</summary>
+    public static Redactor For(IEnumerable<BoundDocument> documents)
+    {
+        var loaded = documents.ToList();
+        var values = loaded.SelectMany(d => d.SensitiveValues)
+            .Where(v => v.Trim().Length >= MinimumValueLength)
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(v => v.Length)
+            .ToList();
+        var spans = loaded.GroupBy(d => d.Document.Path, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<SourceSpan>)[.. g.First().SensitiveSpans], StringComparer.Ordinal);
+        return new Redactor(values, spans);
+    }
+
+    /// <summary>The spans of secret values by display path, for renderers that mark rather than print source.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<SourceSpan>> SecretSpans => _spans;
+
+    /// <summary>Free text (a message, a description) with every known secret value replaced by <c>***</c>.</summary>
+    public string Redact(string text) => ReplaceKnownValues(text);
+
+    /// <summary>A fix with its description redacted; null when applying it would write a secret.</summary>
+    public Fix? Redact(Fix? fix)
+    {
+        if (fix is null)
+        {
+            return null;
+        }
+
+        return fix.Replacements.Any(r => Redact(r.Text) != r.Text) ? null : fix with { Description = Redact(fix.Description) };
+    }
+
+    /// <summary>One line of a file's source as a code frame may show it: every secret masked with <c>*</c>, same length.</summary>
+    public string MaskLine(string path, SourceText source, int line)
+    {
+        var text = source.GetLine(line);
+        var spans = _spans.TryGetValue(path, out var found) ? found : [];
+        return MaskTokenKeys(MaskSpans(text, source.GetOffset(line, 1), spans));
+    }
+
+    private string ReplaceKnownValues(string text)
+    {
+        foreach (var secret in _values)
+        {
+            text = text.Replace(secret, "***", StringComparison.Ordinal);
+            var trimmed = secret.Trim();
+            if (trimmed.Length >= MinimumValueLength && trimmed != secret)
+            {
+                text = text.Replace(trimmed, "***", StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+
+    private static string MaskSpans(string text, int lineStart, IReadOnlyList<SourceSpan> spans)
+    {
+        var chars = text.ToCharArray();
+        foreach (var secret in spans)
+        {
+            for (var offset = Math.Max(secret.StartOffset, lineStart); offset < Math.Min(secret.EndOffset, lineStart + chars.Length); offset++)
+            {
+                chars[offset - lineStart] = '*';
+            }
+        }
+
+        return new string(chars);
+    }
+
+    private static string MaskTokenKeys(string masked)
+    {
+        var match = TokenLine().Match(masked);
+        if (match.Success && !TokenValues.IsReference(match.Groups["value"].Value.Trim().Trim('"', '\'', ',').Trim()))
+        {
+            var value = match.Groups["value"];
+            masked = masked[..value.Index] + new string('*', value.Length) + masked[(value.Index + value.Length)..];
+        }
+
+        // Token-like keys inside a line too: minified JSON and YAML flow mappings that did not parse, or whose
+        // duplicate key kept the value out of the model.
+        return InlineToken().Replace(masked, m =>
+        {
+            var value = m.Groups["value"];
+            return TokenValues.IsReference(value.Value.Trim().Trim('"', '\'').Trim())
+                ? m.Value
+                : m.Value[..(value.Index - m.Index)] + new string('*', value.Length) + m.Value[(value.Index - m.Index + value.Length)..];
+        });
+    }
+
+    [GeneratedRegex(@"^\s*(-\s*)?[""']?(token|value|scimToken|secret)[""']?\s*:\s*(?<value>.*?)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TokenLine();
+
+    [GeneratedRegex(@"(token|value|scimToken|secret)[""']?\s*:\s*(?<value>""(?:[^""\\]|\\.)*""?|'[^']*'?|\$\{\{[^}]*\}\}|\$\{[^}]*\}|[^\s,{}\[\]#""'][^,{}\[\]#]*)", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineToken();
+}
