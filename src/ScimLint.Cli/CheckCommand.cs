@@ -18,7 +18,11 @@ public sealed record CheckOptions(
     bool Quiet,
     bool Fix = false,
     string? Baseline = null,
-    string? WriteBaseline = null);
+    string? WriteBaseline = null)
+{
+    /// <summary>A run that finds no JumpCloud export and no StrongDM settings exits 0 instead of 2 (pre-commit hooks).</summary>
+    public bool AllowEmpty { get; init; }
+}
 
 /// <summary><c>scimlint [check] [PATH...]</c>.</summary>
 internal static class CheckCommand
@@ -49,6 +53,8 @@ internal static class CheckCommand
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write every current finding to FILE as the accepted baseline, then exit 0.", HelpName = "FILE" };
         command.Options.Add(baseline);
         command.Options.Add(writeBaseline);
+        var allowEmpty = new Option<bool>("--allow-empty") { Description = "Exit 0 when the paths hold no JumpCloud export and no StrongDM settings (default: exit 2, a run that checked nothing is not a pass)." };
+        command.Options.Add(allowEmpty);
         command.SetAction(parse =>
         {
             // PATH takes any token, so an unknown option such as --bogus would otherwise be reported as a missing file.
@@ -70,7 +76,10 @@ internal static class CheckCommand
                 parse.GetValue(quiet),
                 parse.GetValue(fix),
                 parse.GetValue(baseline),
-                parse.GetValue(writeBaseline));
+                parse.GetValue(writeBaseline))
+            {
+                AllowEmpty = parse.GetValue(allowEmpty),
+            };
             return Run(options, env);
         });
     }
@@ -102,6 +111,12 @@ internal static class CheckCommand
             }
 
             Report(options, env, result);
+            if (result.ConfigInputs == 0 && !options.AllowEmpty)
+            {
+                var where = options.Paths.Count == 0 ? "." : string.Join(' ', options.Paths);
+                return ScimLintCli.Fail(env, $"nothing was checked: {where} holds no JumpCloud export and no StrongDM settings; check the paths, or pass --allow-empty when that is expected (a commit that touches no configuration)");
+            }
+
             return options.FailLevel != Severity.None && result.CountAtOrAbove(options.FailLevel) > 0 ? ScimLintCli.Findings : ScimLintCli.Clean;
         }
         catch (Exception ex) when (ex is LintUsageException or ConfigException)

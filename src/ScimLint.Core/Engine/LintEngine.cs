@@ -113,7 +113,11 @@ public sealed class LintEngine
 
         var enabled = _catalog.Rules.Select(r => new EnabledRule(r.Descriptor, config.SeverityOf(r.Descriptor))).Where(r => r.Severity != Severity.None).ToList();
         var sources = loaded.ToDictionary(d => d.Document.Path, d => d.Document.Text, StringComparer.Ordinal);
-        var result = new LintResult(kept, enabled, inputs.Count, sources, redactor) { Suppressed = suppressed };
+        var result = new LintResult(kept, enabled, inputs.Count, sources, redactor)
+        {
+            Suppressed = suppressed,
+            ConfigInputs = inputs.Count(i => i.Bound.Kind != DocumentKind.Unknown || i.LooksLikeConfig),
+        };
         return request.Baseline is null ? result : FindingPipeline.ApplyBaseline(result, request.Baseline);
     }
 

@@ -38,6 +38,12 @@ public sealed class LintResult
     /// <summary>The run's redaction service: every reporter that shows source masks it through this.</summary>
     public Redactor Redactor { get; }
 
+    /// <summary>
+    /// How many inputs were JumpCloud exports or StrongDM settings (or files that look like them but did not load).
+    /// Zero means the run checked nothing: the CLI exits 2 unless <c>--allow-empty</c> is given.
+    /// </summary>
+    public int ConfigInputs { get; init; }
+
     /// <summary>Findings suppressed by inline comments; reported nowhere but in the summary counts.</summary>
     public IReadOnlyList<SuppressedFinding> Suppressed { get; init; } = [];
 
@@ -46,7 +52,7 @@ public sealed class LintResult
 
     /// <summary>This result with the findings a baseline accepts moved out of <see cref="Findings"/>.</summary>
     public LintResult With(IReadOnlyList<Finding> findings, IReadOnlyList<Finding> baselined) =>
-        new(findings, Rules, FilesChecked, Sources, Redactor) { Suppressed = Suppressed, Baselined = baselined };
+        new(findings, Rules, FilesChecked, Sources, Redactor) { Suppressed = Suppressed, Baselined = baselined, ConfigInputs = ConfigInputs };
 
     /// <summary>The number of findings at or above a severity.</summary>
     public int CountAtOrAbove(Severity level) => level == Severity.None ? 0 : Findings.Count(f => f.Severity >= level);

@@ -62,7 +62,7 @@ public sealed class NotAConfigTests
         // pre-commit names every staged YAML file; a Helm template is not YAML until rendered.
         var helm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-config\n  labels: {{- include \"chart.labels\" . | nindent 4 }}\n";
 
-        var run = CliRunner.Run(Files(new() { ["templates/configmap.yaml"] = helm }), "/repo", "templates/configmap.yaml");
+        var run = CliRunner.Run(Files(new() { ["templates/configmap.yaml"] = helm }), "/repo", "--allow-empty", "templates/configmap.yaml");
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("templates/configmap.yaml:1:1: note SL004: templates/configmap.yaml does not parse as YAML or JSON", run.Out, StringComparison.Ordinal);
@@ -152,7 +152,7 @@ public sealed class NotAConfigTests
     [Fact]
     public void Note_can_be_raised_to_a_warning_in_configuration()
     {
-        var run = CliRunner.Run(Files(new() { ["notes.yaml"] = "x: 1\n", [".scimlint.yaml"] = "rules:\n  SL004: warning\n" }), "/repo", "--fail-level", "warning", "notes.yaml");
+        var run = CliRunner.Run(Files(new() { ["notes.yaml"] = "x: 1\n", [".scimlint.yaml"] = "rules:\n  SL004: warning\n" }), "/repo", "--allow-empty", "--fail-level", "warning", "notes.yaml");
 
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith("notes.yaml:1:1: warning SL004: ", run.Out, StringComparison.Ordinal);
