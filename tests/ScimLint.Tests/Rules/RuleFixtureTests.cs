@@ -12,19 +12,39 @@ namespace ScimLint.Tests.Rules;
 /// Every YAML fixture is also converted to JSON and must fire the same rule at the same logical paths.
 /// A fixture folder may have subfolders (pairing by ancestry), and an optional <c>args.txt</c> listing the paths to lint
 /// (one per line, relative to the folder; <c>#</c> starts a comment) instead of <c>.</c>, for rules about files named on
-/// the command line (SL004).
+/// the command line (SL004). Each case is linted in its own copy with its own <c>.git</c> (<see cref="FixtureWorkspace"/>).
 /// </summary>
-public sealed class RuleFixtureTests
+public sealed class RuleFixtureTests(FixtureWorkspace workspace) : IClassFixture<FixtureWorkspace>
 {
     public static TheoryData<string> BadFixtures() => Cases("bad-");
 
     public static TheoryData<string> GoodFixtures() => Cases("good-");
 
+    /// <summary>
+    /// The cases a JSON twin can check: YAML inputs and no JSON of their own. Not SL001 (its fixtures do not parse)
+    /// nor SL005 (it lives in comments, which a JSON twin has none of).
+    /// </summary>
+    public static TheoryData<string> TwinFixtures()
+    {
+        var data = new TheoryData<string>();
+        foreach (var fixture in CaseNames("bad-").Concat(CaseNames("good-")).Order(StringComparer.Ordinal))
+        {
+            var (rule, dir) = Resolve(FixturesRoot, fixture);
+            var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories);
+            if (rule is not ("SL001" or "SL005") && !files.Any(IsJson) && files.Any(IsYaml))
+            {
+                data.Add(fixture);
+            }
+        }
+
+        return data;
+    }
+
     [Theory]
     [MemberData(nameof(BadFixtures))]
     public void Bad_fixture_reports_exactly_the_expected_findings(string fixture)
     {
-        var (rule, dir) = Resolve(fixture);
+        var (rule, dir) = Resolve(workspace.Root, fixture);
         var expectedFile = Path.Combine(dir, "expected.txt");
         Assert.True(File.Exists(expectedFile), $"{fixture} has no expected.txt");
         var expected = File.ReadAllLines(expectedFile).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).Order(StringComparer.Ordinal).ToList();
@@ -39,7 +59,7 @@ public sealed class RuleFixtureTests
     [MemberData(nameof(GoodFixtures))]
     public void Good_fixture_does_not_report_the_rule(string fixture)
     {
-        var (rule, dir) = Resolve(fixture);
+        var (rule, dir) = Resolve(workspace.Root, fixture);
 
         var actual = Lint.Directory(dir, null, Arguments(dir)).Of(rule).Select(f => f.Brief() + " " + f.Message).ToList();
 
@@ -47,23 +67,15 @@ public sealed class RuleFixtureTests
     }
 
     [Theory]
-    [MemberData(nameof(BadFixtures))]
-    [MemberData(nameof(GoodFixtures))]
+    [MemberData(nameof(TwinFixtures))]
     public void Json_twin_of_a_yaml_fixture_reports_the_same_logical_findings(string fixture)
     {
-        var (rule, dir) = Resolve(fixture);
-        var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories);
-        // SL001 fixtures do not parse, and SL005 lives in comments, which a JSON twin has none of.
-        if (rule is "SL001" or "SL005" || files.Any(f => f.EndsWith(".json", StringComparison.Ordinal)) || !files.Any(f => f.EndsWith(".yaml", StringComparison.Ordinal)))
-        {
-            return;
-        }
-
+        var (rule, dir) = Resolve(workspace.Root, fixture);
         var twin = Directory.CreateTempSubdirectory("scimlint-twin-");
         try
         {
             Directory.CreateDirectory(Path.Combine(twin.FullName, ".git"));
-            foreach (var file in files.Where(f => f.EndsWith(".yaml", StringComparison.Ordinal)))
+            foreach (var file in Directory.GetFiles(dir, "*.yaml", SearchOption.AllDirectories))
             {
                 var relative = Path.GetRelativePath(dir, file);
                 var doc = DocumentLoader.Load(Path.GetFileName(file), File.ReadAllBytes(file));
@@ -78,6 +90,11 @@ public sealed class RuleFixtureTests
             var jsonArguments = Arguments(dir).Select(a => a.EndsWith(".yaml", StringComparison.Ordinal) ? Path.ChangeExtension(a, ".json") : a).ToArray();
             var json = Lint.Directory(twin.FullName, null, jsonArguments).Of(rule).Select(Key).Order(StringComparer.Ordinal).ToList();
 
+            if (fixture.Contains("/bad-", StringComparison.Ordinal))
+            {
+                Assert.NotEmpty(yaml);
+            }
+
             Assert.Equal(yaml, json);
         }
         finally
@@ -86,26 +103,19 @@ public sealed class RuleFixtureTests
         }
     }
 
-    internal static string FixturesRoot => Path.Combine(Repo.Fixtures, "Rules");
+    internal static string FixturesRoot => FixtureWorkspace.Source;
 
-    private static TheoryData<string> Cases(string prefix)
-    {
-        var data = new TheoryData<string>();
-        if (!Directory.Exists(FixturesRoot))
-        {
-            return data;
-        }
+    private static bool IsYaml(string file) => file.EndsWith(".yaml", StringComparison.Ordinal);
 
-        foreach (var ruleDir in Directory.GetDirectories(FixturesRoot).Order(StringComparer.Ordinal))
-        {
-            foreach (var caseDir in Directory.GetDirectories(ruleDir).Where(d => Path.GetFileName(d).StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-            {
-                data.Add($"{Path.GetFileName(ruleDir)}/{Path.GetFileName(caseDir)}");
-            }
-        }
+    private static bool IsJson(string file) => file.EndsWith(".json", StringComparison.Ordinal);
 
-        return data;
-    }
+    private static TheoryData<string> Cases(string prefix) => [.. CaseNames(prefix)];
+
+    private static IEnumerable<string> CaseNames(string prefix) =>
+        Directory.GetDirectories(FixturesRoot).Order(StringComparer.Ordinal).SelectMany(ruleDir => Directory.GetDirectories(ruleDir)
+            .Where(d => Path.GetFileName(d).StartsWith(prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(caseDir => $"{Path.GetFileName(ruleDir)}/{Path.GetFileName(caseDir)}"));
 
     /// <summary>The paths to lint: the lines of <c>args.txt</c> when the fixture has one, else <c>.</c>.</summary>
     private static string[] Arguments(string dir)
@@ -116,8 +126,8 @@ public sealed class RuleFixtureTests
             : ["."];
     }
 
-    private static (string Rule, string Dir) Resolve(string fixture) =>
-        (fixture.Split('/')[0], Path.Combine(FixturesRoot, fixture.Replace('/', Path.DirectorySeparatorChar)));
+    private static (string Rule, string Dir) Resolve(string root, string fixture) =>
+        (fixture.Split('/')[0], Path.Combine(root, fixture.Replace('/', Path.DirectorySeparatorChar)));
 
     internal static string ToJson(DocNode root)
     {

@@ -73,10 +73,18 @@ public sealed class UrlFixTests
     {
         foreach (var fixture in Unfixable)
         {
-            var findings = Lint.Directory(Path.Combine(RuleFixtureTests.FixturesRoot, fixture)).Of("SL103").ToList();
+            var dir = Copy(fixture, yamlAsJson: false);
+            try
+            {
+                var findings = Lint.Directory(dir).Of("SL103").ToList();
 
-            Assert.Single(findings);
-            Assert.Null(findings[0].Fix);
+                Assert.Single(findings);
+                Assert.Null(findings[0].Fix);
+            }
+            finally
+            {
+                Directory.Delete(dir, recursive: true);
+            }
         }
     }
 
