@@ -69,64 +69,10 @@ public sealed record ScimLintConfig
             switch (property.Key.Value)
             {
                 case "rules":
-                    if (property.Value is DocScalar { Kind: ScalarKind.Null })
-                    {
-                        // 'rules:' with every entry commented out.
-                        break;
-                    }
-
-                    if (property.Value is not DocMapping rules)
-                    {
-                        throw Error(displayPath, property.Value, "'rules' must map rule IDs to error, warning, note or off");
-                    }
-
-                    foreach (var rule in rules.Properties)
-                    {
-                        // A rule is named by ID (any case) or by name; severities are kept by ID.
-                        if (catalog.Find(rule.Key.Value) is not { } found)
-                        {
-                            throw Error(displayPath, rule.Key, $"unknown rule '{rule.Key.Value}'; run 'scimlint rules' for the list");
-                        }
-
-                        var id = found.Descriptor.Id;
-                        var text = rule.Value is DocScalar { Kind: ScalarKind.Boolean } b ? (b.AsBoolean == true ? null : "off") : (rule.Value as DocScalar)?.Value;
-                        if (!SeverityNames.TryParse(text, out var severity))
-                        {
-                            throw Error(displayPath, rule.Value, $"severity of {id} must be error, warning, note or off");
-                        }
-
-                        severities[id] = severity;
-                    }
-
+                    ParseRules(displayPath, property.Value, catalog, severities);
                     break;
                 case "policy":
-                    if (property.Value is DocScalar { Kind: ScalarKind.Null })
-                    {
-                        break;
-                    }
-
-                    if (property.Value is not DocMapping policyMap)
-                    {
-                        throw Error(displayPath, property.Value, "'policy' must be a mapping");
-                    }
-
-                    foreach (var knob in policyMap.Properties)
-                    {
-                        switch (knob.Key.Value)
-                        {
-                            case "tokenMaxAgeDays":
-                                if (knob.Value is not DocScalar { Kind: ScalarKind.Number } n || !int.TryParse(n.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days < 1)
-                                {
-                                    throw Error(displayPath, knob.Value, "tokenMaxAgeDays must be a whole number of days, 1 or more");
-                                }
-
-                                policy = policy with { TokenMaxAgeDays = days };
-                                break;
-                            default:
-                                throw Error(displayPath, knob.Key, $"unknown policy '{knob.Key.Value}'; known: tokenMaxAgeDays");
-                        }
-                    }
-
+                    policy = ParsePolicy(displayPath, property.Value, policy);
                     break;
                 default:
                     throw Error(displayPath, property.Key, $"unknown key '{property.Key.Value}'; known: rules, policy");
@@ -134,6 +80,70 @@ public sealed record ScimLintConfig
         }
 
         return new ScimLintConfig { Severities = severities, Policy = policy };
+    }
+
+    private static void ParseRules(string displayPath, DocNode value, RuleCatalog catalog, Dictionary<string, Severity> severities)
+    {
+        if (value is DocScalar { Kind: ScalarKind.Null })
+        {
+            // 'rules:' with every entry commented out.
+            return;
+        }
+
+        if (value is not DocMapping rules)
+        {
+            throw Error(displayPath, value, "'rules' must map rule IDs to error, warning, note or off");
+        }
+
+        foreach (var rule in rules.Properties)
+        {
+            // A rule is named by ID (any case) or by name; severities are kept by ID.
+            if (catalog.Find(rule.Key.Value) is not { } found)
+            {
+                throw Error(displayPath, rule.Key, $"unknown rule '{rule.Key.Value}'; run 'scimlint rules' for the list");
+            }
+
+            var id = found.Descriptor.Id;
+            var text = rule.Value is DocScalar { Kind: ScalarKind.Boolean } b ? (b.AsBoolean == true ? null : "off") : (rule.Value as DocScalar)?.Value;
+            if (!SeverityNames.TryParse(text, out var severity))
+            {
+                throw Error(displayPath, rule.Value, $"severity of {id} must be error, warning, note or off");
+            }
+
+            severities[id] = severity;
+        }
+    }
+
+    private static LintPolicy ParsePolicy(string displayPath, DocNode value, LintPolicy policy)
+    {
+        if (value is DocScalar { Kind: ScalarKind.Null })
+        {
+            return policy;
+        }
+
+        if (value is not DocMapping policyMap)
+        {
+            throw Error(displayPath, value, "'policy' must be a mapping");
+        }
+
+        foreach (var knob in policyMap.Properties)
+        {
+            switch (knob.Key.Value)
+            {
+                case "tokenMaxAgeDays":
+                    if (knob.Value is not DocScalar { Kind: ScalarKind.Number } n || !int.TryParse(n.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days < 1)
+                    {
+                        throw Error(displayPath, knob.Value, "tokenMaxAgeDays must be a whole number of days, 1 or more");
+                    }
+
+                    policy = policy with { TokenMaxAgeDays = days };
+                    break;
+                default:
+                    throw Error(displayPath, knob.Key, $"unknown policy '{knob.Key.Value}'; known: tokenMaxAgeDays");
+            }
+        }
+
+        return policy;
     }
 
     private static ConfigException Error(string path, DocNode node, string message) =>

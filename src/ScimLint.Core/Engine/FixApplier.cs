@@ -53,27 +53,8 @@ public static class FixApplier
                 continue;
             }
 
-            // Identical replacements from several findings (SL104 and SL105 on one URL) count once; overlapping
-            // different ones keep the first in source order and leave the rest for the next run.
-            var replacements = new List<Replacement>();
-            foreach (var finding in group.OrderBy(f => f.Span.StartOffset))
-            {
-                var fix = finding.Fix!;
-                if (fix.Replacements.All(r => replacements.Contains(r)))
-                {
-                    applied++;
-                    continue;
-                }
-
-                if (fix.Replacements.Any(r => replacements.Any(o => r.Span.StartOffset < o.Span.EndOffset && o.Span.StartOffset < r.Span.EndOffset)))
-                {
-                    continue;
-                }
-
-                replacements.AddRange(fix.Replacements);
-                applied++;
-            }
-
+            var (replacements, count) = Choose(group);
+            applied += count;
             var updated = Fix.Apply(text, replacements);
             var encoded = Encoding.UTF8.GetBytes(updated);
             AtomicFile.Write(fs, full, bom ? [0xEF, 0xBB, 0xBF, .. encoded] : encoded);
@@ -81,5 +62,35 @@ public static class FixApplier
         }
 
         return new FixOutcome(applied, files, skipped);
+    }
+
+    /// <summary>
+    /// The replacements to apply to one file, and how many findings they fix. Identical replacements from several
+    /// findings (SL104 and SL105 on one URL) count once; overlapping different ones keep the first in source order and
+    /// leave the rest for the next run.
+    /// </summary>
+    private static (List<Replacement> Replacements, int Fixed) Choose(IEnumerable<Finding> findings)
+    {
+        var replacements = new List<Replacement>();
+        var applied = 0;
+        foreach (var finding in findings.OrderBy(f => f.Span.StartOffset))
+        {
+            var fix = finding.Fix!;
+            if (fix.Replacements.All(r => replacements.Contains(r)))
+            {
+                applied++;
+                continue;
+            }
+
+            if (fix.Replacements.Any(r => replacements.Any(o => r.Span.StartOffset < o.Span.EndOffset && o.Span.StartOffset < r.Span.EndOffset)))
+            {
+                continue;
+            }
+
+            replacements.AddRange(fix.Replacements);
+            applied++;
+        }
+
+        return (replacements, applied);
     }
 }

@@ -373,25 +373,7 @@ internal static class CSharpDocumentLoader
                     value = Convert.ToString(left, CultureInfo.InvariantCulture) + Convert.ToString(right, CultureInfo.InvariantCulture);
                     return true;
                 case InterpolatedStringExpressionSyntax interpolated:
-                    var builder = new System.Text.StringBuilder();
-                    foreach (var content in interpolated.Contents)
-                    {
-                        if (content is InterpolatedStringTextSyntax textPart)
-                        {
-                            builder.Append(textPart.TextToken.ValueText);
-                        }
-                        else if (content is InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole && TryFold(hole.Expression, depth + 1, out var part) && part is string or char)
-                        {
-                            builder.Append(part);
-                        }
-                        else
-                        {
-                            return false;
-                        }
-                    }
-
-                    value = builder.ToString();
-                    return true;
+                    return TryFoldInterpolation(interpolated, depth, out value);
                 case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" }, ArgumentList.Arguments: [{ Expression: var target }] }:
                     value = target switch
                     {
@@ -401,28 +383,59 @@ internal static class CSharpDocumentLoader
                     };
                     return value is not null;
                 case IdentifierNameSyntax or MemberAccessExpressionSyntax:
-                    var name = expression is MemberAccessExpressionSyntax m ? m.Name.Identifier.ValueText : ((IdentifierNameSyntax)expression).Identifier.ValueText;
-                    if (!Constants.TryGetValue(name, out var initializers))
-                    {
-                        return false;
-                    }
-
-                    object? first = null;
-                    for (var i = 0; i < initializers.Count; i++)
-                    {
-                        if (!TryFold(initializers[i], depth + 1, out var candidate) || (i > 0 && !Equals(candidate, first)))
-                        {
-                            return false;
-                        }
-
-                        first = candidate;
-                    }
-
-                    value = first;
-                    return true;
+                    return TryFoldConstant(expression, depth, out value);
                 default:
                     return false;
             }
+        }
+
+        private bool TryFoldInterpolation(InterpolatedStringExpressionSyntax interpolated, int depth, out object? value)
+        {
+            value = null;
+            var builder = new System.Text.StringBuilder();
+            foreach (var content in interpolated.Contents)
+            {
+                if (content is InterpolatedStringTextSyntax textPart)
+                {
+                    builder.Append(textPart.TextToken.ValueText);
+                }
+                else if (content is InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole && TryFold(hole.Expression, depth + 1, out var part) && part is string or char)
+                {
+                    builder.Append(part);
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            value = builder.ToString();
+            return true;
+        }
+
+        /// <summary>Folds a constant by name when every declaration of that name folds to the same value.</summary>
+        private bool TryFoldConstant(ExpressionSyntax expression, int depth, out object? value)
+        {
+            value = null;
+            var name = expression is MemberAccessExpressionSyntax m ? m.Name.Identifier.ValueText : ((IdentifierNameSyntax)expression).Identifier.ValueText;
+            if (!Constants.TryGetValue(name, out var initializers))
+            {
+                return false;
+            }
+
+            object? first = null;
+            for (var i = 0; i < initializers.Count; i++)
+            {
+                if (!TryFold(initializers[i], depth + 1, out var candidate) || (i > 0 && !Equals(candidate, first)))
+                {
+                    return false;
+                }
+
+                first = candidate;
+            }
+
+            value = first;
+            return true;
         }
 
         private SemanticModel Model => _model ??= CSharpCompilation.Create(

@@ -99,31 +99,7 @@ internal static partial class JsonDocumentLoader
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-            {
-                var properties = new List<DocProperty>();
-                var seen = new Dictionary<string, DocScalar>(StringComparer.Ordinal);
-                while (Read(ref reader, comments, text, offsets) && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var keyStart = offsets.CharOffset((int)reader.TokenStartIndex);
-                    var keyEnd = offsets.CharOffset((int)reader.TokenStartIndex + reader.ValueSpan.Length + 2);
-                    var name = GetString(ref reader, text.Span(keyStart, keyEnd));
-                    var key = new DocScalar(text.Span(keyStart, keyEnd), path + "/" + DocNode.Escape(name), name, ScalarKind.String, quoted: true);
-                    Read(ref reader, comments, text, offsets);
-                    var value = ParseValue(ref reader, key.Path, text, offsets, comments, diagnostics, limits, ref nodes);
-                    if (seen.TryGetValue(name, out var first))
-                    {
-                        diagnostics.Add(new LoadDiagnostic(key.Span, $"duplicate key '{name}' (first defined at line {first.Span.StartLine})"));
-                        continue;
-                    }
-
-                    seen.Add(name, key);
-                    value.Key ??= key;
-                    properties.Add(new DocProperty(key, value));
-                }
-
-                var end = offsets.CharOffset((int)reader.TokenStartIndex + 1);
-                return new DocMapping(text.Span(start, end), path, properties);
-            }
+                return ParseObject(ref reader, path, text, offsets, comments, diagnostics, limits, ref nodes, start);
 
             case JsonTokenType.StartArray:
             {
@@ -162,6 +138,42 @@ internal static partial class JsonDocumentLoader
                 return new DocScalar(text.Span(start, end), path, string.Empty, ScalarKind.Null, quoted: false);
             }
         }
+    }
+
+    private static DocMapping ParseObject(
+        ref Utf8JsonReader reader,
+        string path,
+        SourceText text,
+        ByteToCharMap offsets,
+        List<SourceComment> comments,
+        List<LoadDiagnostic> diagnostics,
+        LoadLimits limits,
+        ref int nodes,
+        int start)
+    {
+        var properties = new List<DocProperty>();
+        var seen = new Dictionary<string, DocScalar>(StringComparer.Ordinal);
+        while (Read(ref reader, comments, text, offsets) && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var keyStart = offsets.CharOffset((int)reader.TokenStartIndex);
+            var keyEnd = offsets.CharOffset((int)reader.TokenStartIndex + reader.ValueSpan.Length + 2);
+            var name = GetString(ref reader, text.Span(keyStart, keyEnd));
+            var key = new DocScalar(text.Span(keyStart, keyEnd), path + "/" + DocNode.Escape(name), name, ScalarKind.String, quoted: true);
+            Read(ref reader, comments, text, offsets);
+            var value = ParseValue(ref reader, key.Path, text, offsets, comments, diagnostics, limits, ref nodes);
+            if (seen.TryGetValue(name, out var first))
+            {
+                diagnostics.Add(new LoadDiagnostic(key.Span, $"duplicate key '{name}' (first defined at line {first.Span.StartLine})"));
+                continue;
+            }
+
+            seen.Add(name, key);
+            value.Key ??= key;
+            properties.Add(new DocProperty(key, value));
+        }
+
+        var end = offsets.CharOffset((int)reader.TokenStartIndex + 1);
+        return new DocMapping(text.Span(start, end), path, properties);
     }
 
     private static string GetString(ref Utf8JsonReader reader, SourceSpan span)

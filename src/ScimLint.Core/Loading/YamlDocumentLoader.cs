@@ -192,102 +192,106 @@ internal static partial class YamlDocumentLoader
                 }
 
                 case SequenceStart sequenceStart:
-                {
-                    var start = ToOffset(sequenceStart.Start);
-                    OpenFlow(sequenceStart.Style == SequenceStyle.Flow, start, '[');
-                    Next();
-                    Count(1, sequenceStart);
-                    var items = new List<DocNode>();
-                    size = 1;
-                    var last = ToOffset(sequenceStart.End);
-                    while (Peek() is not SequenceEnd)
-                    {
-                        var item = ParseNode(path + "/" + items.Count.ToString(CultureInfo.InvariantCulture), depth + 1, start, out var itemSize);
-                        items.Add(item);
-                        last = Math.Max(last, _valueEnd);
-                        size += itemSize;
-                    }
-
-                    var end = Expect<SequenceEnd>();
-                    CloseFlow(sequenceStart.Style == SequenceStyle.Flow);
-                    var endOffset = sequenceStart.Style == SequenceStyle.Flow ? FlowEnd(end, ']', last) : last;
-                    var node = new DocSequence(text.Span(start, endOffset), path, items);
-                    _valueEnd = endOffset;
-                    Remember(sequenceStart.Anchor, node, size);
-                    return node;
-                }
+                    return ParseSequence(sequenceStart, path, depth, out size);
 
                 case MappingStart mappingStart:
-                {
-                    var start = ToOffset(mappingStart.Start);
-                    OpenFlow(mappingStart.Style == MappingStyle.Flow, start, '{');
-                    Next();
-                    Count(1, mappingStart);
-                    var properties = new List<DocProperty>();
-                    var seen = new Dictionary<string, DocScalar>(StringComparer.Ordinal);
-                    int? firstKey = null;
-                    size = 1;
-                    var last = ToOffset(mappingStart.End);
-                    var merges = new List<DocMapping>();
-                    while (Peek() is not MappingEnd)
-                    {
-                        var keyEvent = Peek();
-                        if (keyEvent is not Scalar keyScalar)
-                        {
-                            throw new LimitException(Span(keyEvent), "only plain string keys are supported here");
-                        }
-
-                        Next();
-                        var key = MakeScalar(keyScalar, path + "/" + DocNode.Escape(keyScalar.Value));
-                        firstKey ??= key.Span.StartOffset;
-                        var value = ParseNode(key.Path, depth + 1, start, out var valueSize);
-                        size += valueSize + 1;
-                        last = Math.Max(last, Math.Max(key.Span.EndOffset, _valueEnd));
-                        if (IsMergeKey(keyScalar) && MergeSources(value) is { } sources)
-                        {
-                            merges.AddRange(sources);
-                            continue;
-                        }
-
-                        if (seen.TryGetValue(key.Value, out var first))
-                        {
-                            diagnostics.Add(new LoadDiagnostic(key.Span, $"duplicate key '{key.Value}' (first defined at line {first.Span.StartLine})"));
-                            continue;
-                        }
-
-                        seen.Add(key.Value, key);
-                        value.Key ??= key;
-
-                        properties.Add(new DocProperty(key, value));
-                    }
-
-                    // Merge keys (<<: *anchor): keys written in the mapping win, then the merged mappings in order.
-                    foreach (var property in merges.SelectMany(m => m.Properties))
-                    {
-                        if (seen.TryAdd(property.Key.Value, property.Key))
-                        {
-                            properties.Add(property);
-                        }
-                    }
-
-                    var end = Expect<MappingEnd>();
-                    CloseFlow(mappingStart.Style == MappingStyle.Flow);
-                    var endOffset = mappingStart.Style == MappingStyle.Flow ? FlowEnd(end, '}', last) : last;
-                    if (mappingStart.Style == MappingStyle.Flow && start <= parentStart && firstKey is { } implicitStart)
-                    {
-                        // An implicit single-pair mapping in a flow sequence ([a: b]) has no start mark of its own.
-                        start = implicitStart;
-                    }
-
-                    var node = new DocMapping(text.Span(start, endOffset), path, properties);
-                    _valueEnd = endOffset;
-                    Remember(mappingStart.Anchor, node, size);
-                    return node;
-                }
+                    return ParseMapping(mappingStart, path, depth, parentStart, out size);
 
                 default:
                     throw new LimitException(Span(current), $"unexpected YAML event {current.GetType().Name}");
             }
+        }
+
+        private DocSequence ParseSequence(SequenceStart sequenceStart, string path, int depth, out int size)
+        {
+            var start = ToOffset(sequenceStart.Start);
+            OpenFlow(sequenceStart.Style == SequenceStyle.Flow, start, '[');
+            Next();
+            Count(1, sequenceStart);
+            var items = new List<DocNode>();
+            size = 1;
+            var last = ToOffset(sequenceStart.End);
+            while (Peek() is not SequenceEnd)
+            {
+                var item = ParseNode(path + "/" + items.Count.ToString(CultureInfo.InvariantCulture), depth + 1, start, out var itemSize);
+                items.Add(item);
+                last = Math.Max(last, _valueEnd);
+                size += itemSize;
+            }
+
+            var end = Expect<SequenceEnd>();
+            CloseFlow(sequenceStart.Style == SequenceStyle.Flow);
+            var endOffset = sequenceStart.Style == SequenceStyle.Flow ? FlowEnd(end, ']', last) : last;
+            var node = new DocSequence(text.Span(start, endOffset), path, items);
+            _valueEnd = endOffset;
+            Remember(sequenceStart.Anchor, node, size);
+            return node;
+        }
+
+        private DocMapping ParseMapping(MappingStart mappingStart, string path, int depth, int parentStart, out int size)
+        {
+            var start = ToOffset(mappingStart.Start);
+            OpenFlow(mappingStart.Style == MappingStyle.Flow, start, '{');
+            Next();
+            Count(1, mappingStart);
+            var properties = new List<DocProperty>();
+            var seen = new Dictionary<string, DocScalar>(StringComparer.Ordinal);
+            int? firstKey = null;
+            size = 1;
+            var last = ToOffset(mappingStart.End);
+            var merges = new List<DocMapping>();
+            while (Peek() is not MappingEnd)
+            {
+                var keyEvent = Peek();
+                if (keyEvent is not Scalar keyScalar)
+                {
+                    throw new LimitException(Span(keyEvent), "only plain string keys are supported here");
+                }
+
+                Next();
+                var key = MakeScalar(keyScalar, path + "/" + DocNode.Escape(keyScalar.Value));
+                firstKey ??= key.Span.StartOffset;
+                var value = ParseNode(key.Path, depth + 1, start, out var valueSize);
+                size += valueSize + 1;
+                last = Math.Max(last, Math.Max(key.Span.EndOffset, _valueEnd));
+                AddProperty(keyScalar, key, value, properties, seen, merges);
+            }
+
+            // Merge keys (<<: *anchor): keys written in the mapping win, then the merged mappings in order.
+            properties.AddRange(merges.SelectMany(m => m.Properties).Where(p => seen.TryAdd(p.Key.Value, p.Key)));
+            var end = Expect<MappingEnd>();
+            CloseFlow(mappingStart.Style == MappingStyle.Flow);
+            var endOffset = mappingStart.Style == MappingStyle.Flow ? FlowEnd(end, '}', last) : last;
+            if (mappingStart.Style == MappingStyle.Flow && start <= parentStart && firstKey is { } implicitStart)
+            {
+                // An implicit single-pair mapping in a flow sequence ([a: b]) has no start mark of its own.
+                start = implicitStart;
+            }
+
+            var node = new DocMapping(text.Span(start, endOffset), path, properties);
+            _valueEnd = endOffset;
+            Remember(mappingStart.Anchor, node, size);
+            return node;
+        }
+
+        /// <summary>Adds one key and value to a mapping being built: a merge key's sources are kept for later, a duplicate is a diagnostic.</summary>
+        private void AddProperty(Scalar keyScalar, DocScalar key, DocNode value, List<DocProperty> properties, Dictionary<string, DocScalar> seen, List<DocMapping> merges)
+        {
+            if (IsMergeKey(keyScalar) && MergeSources(value) is { } sources)
+            {
+                merges.AddRange(sources);
+                return;
+            }
+
+            if (seen.TryGetValue(key.Value, out var first))
+            {
+                diagnostics.Add(new LoadDiagnostic(key.Span, $"duplicate key '{key.Value}' (first defined at line {first.Span.StartLine})"));
+                return;
+            }
+
+            seen.Add(key.Value, key);
+            value.Key ??= key;
+            properties.Add(new DocProperty(key, value));
         }
 
         private DocScalar MakeScalar(Scalar scalar, string path)

@@ -116,23 +116,7 @@ public static class SchemaValidator
         switch (error.Kind)
         {
             case ValidationErrorKind.NoAdditionalPropertiesAllowed:
-                var property = error.Property ?? "?";
-                var known = error.Schema?.ActualProperties.Keys.ToList() ?? [];
-                var suggestion = Suggest(property, known);
-                message = suggestion is null
-                    ? $"unknown property '{property}'"
-                    : $"unknown property '{property}'; did you mean '{suggestion}'?";
-                if (node is DocMapping map && map.Find(property) is { } prop)
-                {
-                    span = prop.Key.Span;
-                    path = prop.Key.Path;
-                }
-                else if (node is DocScalar { Key: null } key && key.Value == property)
-                {
-                    span = key.Span;
-                    path = key.Path;
-                }
-
+                (message, span, path) = UnknownProperty(error, node, span, path);
                 break;
             case ValidationErrorKind.PropertyRequired:
                 message = $"missing required property '{error.Property}'";
@@ -152,6 +136,23 @@ public static class SchemaValidator
         }
 
         errors.Add(new SchemaError(span, path, message));
+    }
+
+    /// <summary>The message for a property the schema does not allow, located at that property's key when it can be found.</summary>
+    private static (string Message, SourceSpan Span, string Path) UnknownProperty(ValidationError error, DocNode node, SourceSpan span, string path)
+    {
+        var property = error.Property ?? "?";
+        var known = error.Schema?.ActualProperties.Keys.ToList() ?? [];
+        var suggestion = Suggest(property, known);
+        var message = suggestion is null
+            ? $"unknown property '{property}'"
+            : $"unknown property '{property}'; did you mean '{suggestion}'?";
+        if (node is DocMapping map && map.Find(property) is { } prop)
+        {
+            return (message, prop.Key.Span, prop.Key.Path);
+        }
+
+        return node is DocScalar { Key: null } key && key.Value == property ? (message, key.Span, key.Path) : (message, span, path);
     }
 
     private static string Name(string path) => path.Length == 0 ? "(root)" : path[(path.LastIndexOf('/') + 1)..];

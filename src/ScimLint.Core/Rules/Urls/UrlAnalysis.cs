@@ -86,9 +86,17 @@ public sealed class UrlAnalysis
             rest = rest[..query];
         }
 
+        result.SplitAuthorityAndPath(rest, problems);
+        result.Problems = problems;
+        return result;
+    }
+
+    /// <summary>Reads the authority and path of what follows the scheme, without query and fragment.</summary>
+    private void SplitAuthorityAndPath(string rest, List<UrlProblem> problems)
+    {
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         var authority = slash >= 0 ? rest[..slash] : rest;
-        result.Path = slash >= 0 ? rest[slash..] : string.Empty;
+        Path = slash >= 0 ? rest[slash..] : string.Empty;
         var at = authority.LastIndexOf('@');
         if (at >= 0)
         {
@@ -96,22 +104,19 @@ public sealed class UrlAnalysis
             authority = authority[(at + 1)..];
         }
 
-        result.Authority = authority;
-        if (result.Path.Length > 1 && result.Path.EndsWith('/'))
+        Authority = authority;
+        if (Path.Length > 1 && Path.EndsWith('/'))
         {
             problems.Add(new UrlProblem("trailing-slash", "ends with a trailing '/'"));
         }
-        else if (result.Path == "/")
+        else if (Path == "/")
         {
             problems.Add(new UrlProblem("trailing-slash", "ends with a trailing '/'"));
         }
 
-        if (result.Path.TrimEnd('/').Contains("//", StringComparison.Ordinal))
+        if (Path.TrimEnd('/').Contains("//", StringComparison.Ordinal))
         {
             problems.Add(new UrlProblem("empty-segment", "has an empty path segment ('//')"));
         }
-
-        result.Problems = problems;
-        return result;
     }
 }
