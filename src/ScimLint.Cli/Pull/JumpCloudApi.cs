@@ -115,32 +115,7 @@ internal sealed class JumpCloudApi : IDisposable
 
         using (response)
         {
-            var status = (int)response.StatusCode;
-            if (status is 401 or 403)
-            {
-                throw new PullException($"JumpCloud answered HTTP {status} to GET {path}: the API key was rejected or lacks access (check {PullCommand.ApiKeyVariable}, and {PullCommand.OrgIdVariable} for a multi-tenant admin)");
-            }
-
-            if (status == 404)
-            {
-                throw new PullException($"JumpCloud answered HTTP 404 to GET {path}: no such {what}");
-            }
-
-            if (status == 429 || status >= 500)
-            {
-                throw new PullException($"JumpCloud still answered HTTP {status} to GET {path} after {Tries} attempts");
-            }
-
-            if (status is >= 300 and < 400)
-            {
-                throw new PullException($"JumpCloud answered HTTP {status} (a redirect) to GET {path}; redirects are not followed, check --api-url");
-            }
-
-            if (status != 200)
-            {
-                throw new PullException($"JumpCloud answered HTTP {status} to GET {path}");
-            }
-
+            ThrowUnlessOk((int)response.StatusCode, path, what);
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             try
             {
@@ -151,6 +126,35 @@ internal sealed class JumpCloudApi : IDisposable
             {
                 throw new PullException($"GET {path} returned malformed JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})");
             }
+        }
+    }
+
+    /// <summary>Turns any answer but HTTP 200 into a <see cref="PullException"/> that says what to check.</summary>
+    private void ThrowUnlessOk(int status, string path, string what)
+    {
+        if (status is 401 or 403)
+        {
+            throw new PullException($"JumpCloud answered HTTP {status} to GET {path}: the API key was rejected or lacks access (check {PullCommand.ApiKeyVariable}, and {PullCommand.OrgIdVariable} for a multi-tenant admin)");
+        }
+
+        if (status == 404)
+        {
+            throw new PullException($"JumpCloud answered HTTP 404 to GET {path}: no such {what}");
+        }
+
+        if (status == 429 || status >= 500)
+        {
+            throw new PullException($"JumpCloud still answered HTTP {status} to GET {path} after {Tries} attempts");
+        }
+
+        if (status is >= 300 and < 400)
+        {
+            throw new PullException($"JumpCloud answered HTTP {status} (a redirect) to GET {path}; redirects are not followed, check --api-url");
+        }
+
+        if (status != 200)
+        {
+            throw new PullException($"JumpCloud answered HTTP {status} to GET {path}");
         }
     }
 

@@ -72,14 +72,10 @@ internal static class PullCommand
 
         // Present only to refuse it without echoing the value: the key is read from the environment, never from argv.
         var apiKey = new Option<string?>("--api-key", "--key", "--token") { Hidden = true, Arity = ArgumentArity.ZeroOrOne };
-        command.Options.Add(region);
-        command.Options.Add(apiUrl);
-        command.Options.Add(app);
-        command.Options.Add(output);
-        command.Options.Add(timeout);
-        command.Options.Add(retries);
-        command.Options.Add(pageSize);
-        command.Options.Add(apiKey);
+        foreach (Option option in new Option[] { region, apiUrl, app, output, timeout, retries, pageSize, apiKey })
+        {
+            command.Options.Add(option);
+        }
 
         // An unknown token may be a key typed by mistake; it is reported without being repeated.
         command.TreatUnmatchedTokensAsErrors = false;
@@ -96,21 +92,11 @@ internal static class PullCommand
             }
 
             var seconds = parse.GetValue(timeout);
-            if (!(seconds > 0 && seconds <= 600))
-            {
-                return ScimLintCli.Fail(env, "--timeout must be between 0 and 600 seconds");
-            }
-
             var size = parse.GetValue(pageSize);
-            if (size is < 1 or > 100)
-            {
-                return ScimLintCli.Fail(env, "--page-size must be between 1 and 100 (JumpCloud's limit)");
-            }
-
             var retryCount = parse.GetValue(retries);
-            if (retryCount is < 0 or > 10)
+            if (OutOfRange(seconds, size, retryCount) is { } problem)
             {
-                return ScimLintCli.Fail(env, "--retries must be between 0 and 10");
+                return ScimLintCli.Fail(env, problem);
             }
 
             var options = new PullOptions
@@ -127,6 +113,13 @@ internal static class PullCommand
         });
         return command;
     }
+
+    /// <summary>What is wrong with the numeric options, or null.</summary>
+    private static string? OutOfRange(double seconds, int pageSize, int retries) =>
+        !(seconds > 0 && seconds <= 600) ? "--timeout must be between 0 and 600 seconds"
+        : pageSize is < 1 or > 100 ? "--page-size must be between 1 and 100 (JumpCloud's limit)"
+        : retries is < 0 or > 10 ? "--retries must be between 0 and 10"
+        : null;
 
     /// <summary>Runs a pull; kept out of <see cref="Create"/> so that building the command line loads no HTTP code.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

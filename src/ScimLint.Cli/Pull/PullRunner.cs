@@ -70,6 +70,51 @@ internal static partial class PullRunner
 
     private static async Task<List<(string Path, string Summary)>> RunAsync(PullOptions options, CliEnvironment env, CancellationToken cancellationToken)
     {
+        var (apiKey, orgId) = Credentials(options, env);
+        var baseUri = BaseUri(options);
+        var fs = env.FileSystem;
+        var outputDirectory = fs.Path.GetFullPath(options.OutputDirectory, env.WorkingDirectory);
+        if (fs.File.Exists(outputDirectory))
+        {
+            throw new PullException($"--output {options.OutputDirectory} is a file; give a directory");
+        }
+
+        Action<string>? progress = env.ErrorIsTerminal ? line => env.Error.Write($"scimlint: {line}\n") : null;
+        using var api = new JumpCloudApi(baseUri, apiKey, orgId, options, env.ToolVersion, env.Clock, progress);
+
+        var ids = options.AppIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var listPaths = new List<string>();
+        if (ids.Count == 0)
+        {
+            ids = await StrongDmAppIds(api, cancellationToken).ConfigureAwait(false);
+            listPaths.Add("/api/applications");
+        }
+
+        var documents = new List<(string File, byte[] Bytes, string Summary)>();
+        var fetchedAt = env.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var id in ids)
+        {
+            var pulled = await PullApp(api, id, cancellationToken).ConfigureAwait(false);
+            var host = baseUri.IsDefaultPort ? baseUri.Host : baseUri.Authority;
+            var bytes = LiveDocument.Write(pulled, host, listPaths, fetchedAt);
+            if (ContainsSecret(bytes, apiKey))
+            {
+                throw new PullException($"a JumpCloud response contains the API key itself; nothing was written (rotate the key)");
+            }
+
+            var file = ids.Count == 1 ? FileName : $"jumpcloud.{id}.live.json";
+            var summary = $"{pulled.GroupAssociations.Count} user group{(pulled.GroupAssociations.Count == 1 ? string.Empty : "s")}, " +
+                $"{pulled.UserAssociations.Count} direct user assignment{(pulled.UserAssociations.Count == 1 ? string.Empty : "s")}";
+            documents.Add((file, bytes, summary));
+        }
+
+        // Every call succeeded: now, and only now, write.
+        return WriteAll(options, env, outputDirectory, documents);
+    }
+
+    /// <summary>The API key and organisation id from the environment, checked; and the ids passed with --app, checked.</summary>
+    private static (string ApiKey, string? OrgId) Credentials(PullOptions options, CliEnvironment env)
+    {
         var apiKey = env.GetVariable(PullCommand.ApiKeyVariable)?.Trim();
         if (string.IsNullOrEmpty(apiKey))
         {
@@ -95,63 +140,40 @@ internal static partial class PullRunner
             }
         }
 
-        var baseUri = BaseUri(options);
-        var fs = env.FileSystem;
-        var outputDirectory = fs.Path.GetFullPath(options.OutputDirectory, env.WorkingDirectory);
-        if (fs.File.Exists(outputDirectory))
+        return (apiKey, orgId);
+    }
+
+    /// <summary>The ids of the applications whose name or displayName contains "strongdm".</summary>
+    private static async Task<List<string>> StrongDmAppIds(JumpCloudApi api, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        var all = await api.GetAllApplicationsAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var app in all)
         {
-            throw new PullException($"--output {options.OutputDirectory} is a file; give a directory");
+            if (app.ValueKind == JsonValueKind.Object && (Contains(app, "name") || Contains(app, "displayName")))
+            {
+                var id = app.TryGetProperty("_id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString()! : string.Empty;
+                if (!IdPattern().IsMatch(id))
+                {
+                    throw new PullException("GET /api/applications listed a StrongDM application without a usable _id");
+                }
+
+                ids.Add(id);
+            }
         }
 
-        Action<string>? progress = env.ErrorIsTerminal ? line => env.Error.Write($"scimlint: {line}\n") : null;
-        using var api = new JumpCloudApi(baseUri, apiKey, orgId, options, env.ToolVersion, env.Clock, progress);
-
-        var ids = options.AppIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var listPaths = new List<string>();
+        ids = ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (ids.Count == 0)
         {
-            var all = await api.GetAllApplicationsAsync(cancellationToken).ConfigureAwait(false);
-            listPaths.Add("/api/applications");
-            foreach (var app in all)
-            {
-                if (app.ValueKind == JsonValueKind.Object && (Contains(app, "name") || Contains(app, "displayName")))
-                {
-                    var id = app.TryGetProperty("_id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString()! : string.Empty;
-                    if (!IdPattern().IsMatch(id))
-                    {
-                        throw new PullException("GET /api/applications listed a StrongDM application without a usable _id");
-                    }
-
-                    ids.Add(id);
-                }
-            }
-
-            ids = ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            if (ids.Count == 0)
-            {
-                throw new PullException($"none of the {all.Count} applications has \"strongdm\" in its name or displayName; pass --app ID");
-            }
+            throw new PullException($"none of the {all.Count} applications has \"strongdm\" in its name or displayName; pass --app ID");
         }
 
-        var documents = new List<(string File, byte[] Bytes, string Summary)>();
-        var fetchedAt = env.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var id in ids)
-        {
-            var pulled = await PullApp(api, id, cancellationToken).ConfigureAwait(false);
-            var host = baseUri.IsDefaultPort ? baseUri.Host : baseUri.Authority;
-            var bytes = LiveDocument.Write(pulled, host, listPaths, fetchedAt);
-            if (ContainsSecret(bytes, apiKey))
-            {
-                throw new PullException($"a JumpCloud response contains the API key itself; nothing was written (rotate the key)");
-            }
+        return ids;
+    }
 
-            var file = ids.Count == 1 ? FileName : $"jumpcloud.{id}.live.json";
-            var summary = $"{pulled.GroupAssociations.Count} user group{(pulled.GroupAssociations.Count == 1 ? string.Empty : "s")}, " +
-                $"{pulled.UserAssociations.Count} direct user assignment{(pulled.UserAssociations.Count == 1 ? string.Empty : "s")}";
-            documents.Add((file, bytes, summary));
-        }
-
-        // Every call succeeded: now, and only now, write.
+    private static List<(string, string)> WriteAll(PullOptions options, CliEnvironment env, string outputDirectory, List<(string File, byte[] Bytes, string Summary)> documents)
+    {
+        var fs = env.FileSystem;
         if (!fs.Directory.Exists(outputDirectory))
         {
             try
