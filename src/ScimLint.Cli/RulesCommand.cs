@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ScimLint.Engine;
 using ScimLint.Rules;
 
 namespace ScimLint.Cli;
@@ -12,12 +13,42 @@ public static class RulesCommand
         var format = new Option<string>("--format", "-f") { Description = "text or markdown (the README table).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown");
         command.Options.Add(format);
+        var writeDocs = new Option<bool>("--write-docs")
+        {
+            Description = "Contributors: rewrite the generated parts of docs/rules and the README rule table from the catalogue (run at the repository root).",
+            Hidden = true,
+        };
+        command.Options.Add(writeDocs);
         command.SetAction(parse =>
         {
+            if (parse.GetValue(writeDocs))
+            {
+                return WriteDocs(env);
+            }
+
             env.Out.Write(parse.GetValue(format) == "markdown" ? Markdown(RuleCatalog.Default) : Text(RuleCatalog.Default));
             return ScimLintCli.Clean;
         });
         return command;
+    }
+
+    private static int WriteDocs(CliEnvironment env)
+    {
+        try
+        {
+            var written = RuleDocsWriter.Write(env.FileSystem, env.WorkingDirectory, RuleCatalog.Default);
+            foreach (var path in written)
+            {
+                env.Out.Write($"wrote {path}\n");
+            }
+
+            env.Out.Write(written.Count == 0 ? "rule docs are up to date\n" : $"rewrote {written.Count} file{(written.Count == 1 ? string.Empty : "s")}; rebuild so that explain and SARIF embed them\n");
+            return ScimLintCli.Clean;
+        }
+        catch (LintUsageException ex)
+        {
+            return ScimLintCli.Fail(env, ex.Message);
+        }
     }
 
     internal static string Text(RuleCatalog catalog)

@@ -1,3 +1,5 @@
+using System.IO.Abstractions;
+using System.IO.Abstractions.TestingHelpers;
 using System.Text.RegularExpressions;
 using ScimLint.Cli;
 using ScimLint.Engine;
@@ -41,17 +43,15 @@ public sealed partial class RuleGuardTests
 
     [Theory]
     [MemberData(nameof(RuleIds))]
-    public void Rule_has_a_docs_page_whose_heading_matches_the_descriptor(string id)
+    public void Rule_has_a_written_docs_page_that_explain_and_sarif_embed(string id)
     {
-        var d = RuleCatalog.Default.Find(id)!.Descriptor;
         var path = Repo.Path_("docs", "rules", id + ".md");
 
-        Assert.True(File.Exists(path), $"docs/rules/{id}.md is missing");
-        var firstLine = File.ReadLines(path).First();
-        Assert.Equal($"# {d.Id} - {d.Title}", firstLine);
-        Assert.Equal(File.ReadAllText(path), RuleDocs.Get(id));
-        Assert.Contains($"| Name | {d.Name} |", File.ReadAllText(path), StringComparison.Ordinal);
-        Assert.Contains($"| Default severity | {d.DefaultSeverity.Name()} |", File.ReadAllText(path), StringComparison.Ordinal);
+        Assert.True(File.Exists(path), $"docs/rules/{id}.md is missing: run `{RuleDocsWriter.Command}` for a stub, then write its prose");
+        var page = File.ReadAllText(path);
+        Assert.DoesNotContain(RuleDocsWriter.StubText, page, StringComparison.Ordinal);
+        Assert.Contains("\n## Why it matters\n", page, StringComparison.Ordinal);
+        Assert.Equal(page, RuleDocs.Get(id));
     }
 
     [Theory]
@@ -86,13 +86,48 @@ public sealed partial class RuleGuardTests
     }
 
     [Fact]
-    public void Readme_rule_table_is_generated_from_the_catalogue()
+    public void Rule_docs_headers_index_and_readme_table_are_generated_from_the_catalogue()
     {
-        var readme = File.ReadAllText(Repo.Path_("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
-        var match = TableBlock().Match(readme);
+        var files = RuleDocsWriter.Render(new FileSystem(), Repo.Root, RuleCatalog.Default);
 
-        Assert.True(match.Success, "README.md lacks the <!-- rules:begin --> ... <!-- rules:end --> block");
-        Assert.Equal(RulesCommand.Markdown(RuleCatalog.Default), match.Groups["table"].Value);
+        Assert.Contains(files, f => f.Path == "README.md");
+        Assert.Contains(files, f => f.Path == "docs/rules/README.md");
+        Assert.All(files, f => Assert.True(
+            File.Exists(Repo.Path_(f.Path)) && File.ReadAllText(Repo.Path_(f.Path)).Replace("\r\n", "\n", StringComparison.Ordinal) == f.Content,
+            $"{f.Path} is not what the catalogue generates: run `{RuleDocsWriter.Command}` at the repository root"));
+    }
+
+    [Fact]
+    public void Docs_generator_rewrites_a_drifted_header_and_keeps_the_prose()
+    {
+        var d = RuleCatalog.Default.Find("SL104")!.Descriptor;
+        const string Prose = "## Why it matters\n\nHand-written.\n";
+        var drifted = $"# {d.Id} - An old title\n\n| | |\n|---|---|\n| ID | {d.Id} |\n| Tags | old, tags |\n\n{Prose}";
+
+        var page = RuleDocsWriter.Page(d, drifted);
+
+        Assert.Equal(RuleDocsWriter.Header(d) + "\n" + Prose, page);
+        Assert.StartsWith($"# SL104 - {d.Title}\n", page, StringComparison.Ordinal);
+        Assert.Contains($"| Tags | {string.Join(", ", d.Tags)} |\n", page, StringComparison.Ordinal);
+        Assert.Equal(page, RuleDocsWriter.Page(d, page));
+    }
+
+    [Fact]
+    public void Rules_write_docs_rewrites_the_generated_parts_in_the_working_directory()
+    {
+        var d = RuleCatalog.Default.Find("SL101")!.Descriptor;
+        var fs = new MockFileSystem();
+        fs.AddFile("/repo/README.md", new MockFileData("# Readme\n\n<!-- rules:begin -->\nold table\n<!-- rules:end -->\n\nAfter.\n"));
+        fs.AddFile("/repo/docs/rules/SL101.md", new MockFileData($"# SL101 - Old\n\n| Tags | old |\n\n## Why it matters\n\nKept.\n"));
+
+        var run = CliRunner.Run(fs, "/repo", "rules", "--write-docs");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("wrote docs/rules/SL101.md\n", run.Out, StringComparison.Ordinal);
+        Assert.Equal(RuleDocsWriter.Header(d) + "\n## Why it matters\n\nKept.\n", fs.File.ReadAllText("/repo/docs/rules/SL101.md"));
+        Assert.Equal($"# Readme\n\n<!-- rules:begin -->\n{RulesCommand.Markdown(RuleCatalog.Default)}<!-- rules:end -->\n\nAfter.\n", fs.File.ReadAllText("/repo/README.md"));
+        Assert.Contains(RuleDocsWriter.StubText, fs.File.ReadAllText("/repo/docs/rules/SL102.md"), StringComparison.Ordinal);
+        Assert.Equal(RuleDocsWriter.Index(RuleCatalog.Default), fs.File.ReadAllText("/repo/docs/rules/README.md"));
     }
 
     [GeneratedRegex(@"^SL\d{3}$")]
@@ -100,7 +135,4 @@ public sealed partial class RuleGuardTests
 
     [GeneratedRegex(@"^[a-z]+(-[a-z]+)*$")]
     private static partial Regex NamePattern();
-
-    [GeneratedRegex(@"<!-- rules:begin -->\n(?<table>.*?)<!-- rules:end -->", RegexOptions.Singleline)]
-    private static partial Regex TableBlock();
 }
