@@ -30,13 +30,11 @@ internal static class CheckCommand
     public static void Configure(Command command, CliEnvironment env)
     {
         var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.ZeroOrMore, Description = "Files and/or directories to lint (default: .)." };
-        var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "sarif", "json", "github");
+        var format = Choices.Option("--format", ["-f"], "Output format (any letter case).", "text", ToolInfo.Formats);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE (atomically) instead of stdout.", HelpName = "FILE" };
         var sarif = new Option<string?>("--sarif") { Description = "Also write SARIF to FILE (atomically) while printing the chosen format.", HelpName = "FILE" };
-        var failLevel = new Option<string>("--fail-level") { Description = "Exit 1 when a finding is at or above this level.", DefaultValueFactory = _ => "error" };
-        failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
-        var config = new Option<string?>("--config", "-c") { Description = $"Configuration file (default: {ScimLintConfig.FileName} in the working directory or at the repository root).", HelpName = "FILE" };
+        var failLevel = Choices.Option("--fail-level", [], "Exit 1 when a finding is at or above this level.", "error", ["error", "warning", "note", "none"]);
+        var config = new Option<string?>("--config", "-c") { Description = $"Configuration file (default: {string.Join(", ", ScimLintConfig.FileNames)}, found from the working directory up to the repository root).", HelpName = "FILE" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour text output (NO_COLOR is honoured too)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Text output: findings only, no code frames or summary." };
         var fix = new Option<bool>("--fix") { Description = "Apply the machine-applicable fixes (exact spans only; never a token), then report what remains." };
@@ -58,10 +56,21 @@ internal static class CheckCommand
         command.SetAction(parse =>
         {
             // PATH takes any token, so an unknown option such as --bogus would otherwise be reported as a missing file.
-            var unknown = (parse.GetValue(paths) ?? []).FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !Exists(env, p));
+            var given = parse.GetValue(paths) ?? [];
+            var unknown = given.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !Exists(env, p));
             if (unknown is not null)
             {
-                return ScimLintCli.Fail(env, $"unknown option '{unknown}'; run 'scimlint --help' for usage");
+                var name = unknown.Split('=')[0];
+                var known = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Concat(parse.RootCommandResult.Command.Options.Where(o => o.Recursive).SelectMany(o => o.Aliases.Prepend(o.Name)));
+                var suggestion = Spelling.Closest(name, known.Where(n => n.StartsWith("--", StringComparison.Ordinal)));
+                return ScimLintCli.Fail(env, $"unknown option '{unknown}'{(suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?")}; run 'scimlint --help' for usage");
+            }
+
+            // 'scimlint chek' is a typo of a command far more often than a file named 'chek'.
+            if (command is RootCommand && given.Length > 0 && !given[0].Contains('/', StringComparison.Ordinal) && !given[0].Contains('\\', StringComparison.Ordinal) && !given[0].Contains('.', StringComparison.Ordinal) && !Exists(env, given[0])
+                && Spelling.Closest(given[0], command.Subcommands.Select(c => c.Name)) is { } verb)
+            {
+                return ScimLintCli.Fail(env, $"unknown command '{given[0]}'; did you mean '{verb}'? (a path named so does not exist either)");
             }
 
             var level = SeverityNames.TryParse(parse.GetValue(failLevel), out var parsed) ? parsed : Severity.Error;
@@ -119,9 +128,19 @@ internal static class CheckCommand
 
             return options.FailLevel != Severity.None && result.CountAtOrAbove(options.FailLevel) > 0 ? ScimLintCli.Findings : ScimLintCli.Clean;
         }
-        catch (Exception ex) when (ex is LintUsageException or ConfigException)
+        catch (LintUsageException ex)
         {
             return ScimLintCli.Fail(env, ex.Message);
+        }
+        catch (ConfigException ex)
+        {
+            // Every configuration problem at once, one line each, so one run shows them all.
+            foreach (var error in ex.Errors.SkipLast(1))
+            {
+                ScimLintCli.Fail(env, error);
+            }
+
+            return ScimLintCli.Fail(env, ex.Errors.Count > 0 ? ex.Errors[^1] : ex.Message);
         }
     }
 
@@ -142,7 +161,7 @@ internal static class CheckCommand
     private static void Report(CheckOptions options, CliEnvironment env, LintResult result)
     {
         var fs = env.FileSystem;
-        var color = !options.NoColor && options.Output is null && env.OutputIsTerminal && string.IsNullOrEmpty(env.GetVariable("NO_COLOR")) && options.Format == "text";
+        var color = !options.NoColor && options.Output is null && env.OutputIsTerminal && string.IsNullOrEmpty(env.GetVariable("NO_COLOR")) && options.Format.Equals("text", StringComparison.OrdinalIgnoreCase);
         var report = new ReportOptions { Color = color, Quiet = options.Quiet, ToolVersion = env.ToolVersion };
         var writer = new StringWriter { NewLine = "\n" };
         ToolInfo.ReporterFor(options.Format).Write(result, writer, report);

@@ -14,6 +14,9 @@ public sealed record CliEnvironment(IFileSystem FileSystem, TextWriter Out, Text
     /// <summary>The clock (tests pin it; <c>scimlint pull</c> writes one timestamp).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>The commit the tool was built from, or null when unknown (tests pin it).</summary>
+    public string? Commit { get; init; } = ScimLint.Reporting.ToolInfo.Commit;
+
     /// <summary>The real console, file system and environment.</summary>
     public static CliEnvironment FromSystem()
     {

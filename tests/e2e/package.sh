@@ -31,6 +31,9 @@ fi
 nupkg="${packages[0]}"
 version="$(basename "$nupkg" .nupkg)"
 version="${version#ScimLint.}"
+# --version prints the version and the commit the package was built from (SourceLink reads the clone's .git).
+commit="$(git -C "$repo" rev-parse HEAD)"
+printed="$version (commit $commit)"
 
 # 2. Metadata.
 unzip -p "$nupkg" ScimLint.nuspec > "$E2E_TMP/nuspec.xml"
@@ -66,7 +69,7 @@ else
   exit 1
 fi
 scimlint="$tool_dir/scimlint"
-check "scimlint --version prints the packed version ($version)" test "$("$scimlint" --version)" = "$version"
+check "scimlint --version prints the packed version and commit ($printed)" test "$("$scimlint" --version)" = "$printed"
 
 # 4. The installed tool lints the examples of a clean clone.
 status=0
@@ -92,7 +95,7 @@ fi
 
 # 5. The install commands of docs/usage.md: global (into a private home), local tool manifest, one-off.
 if dotnet tool install --global --add-source "$package_dir" --version "$version" ScimLint > "$E2E_TMP/global.log" 2>&1 &&
-  [ "$("$DOTNET_CLI_HOME/.dotnet/tools/scimlint" --version)" = "$version" ]; then
+  [ "$("$DOTNET_CLI_HOME/.dotnet/tools/scimlint" --version)" = "$printed" ]; then
   ok "dotnet tool install --global installs a working scimlint"
 else
   not_ok "dotnet tool install --global installs a working scimlint"
@@ -123,7 +126,7 @@ else
 fi
 rm -rf "$NUGET_PACKAGES/scimlint"
 if (cd "$project" && dotnet tool restore --add-source "$package_dir" && dotnet tool run scimlint --version) > "$E2E_TMP/restore.log" 2>&1 &&
-  tail -n 1 "$E2E_TMP/restore.log" | grep -qx "$version"; then
+  tail -n 1 "$E2E_TMP/restore.log" | grep -qxF "$printed"; then
   ok "dotnet tool restore brings the local tool back"
 else
   not_ok "dotnet tool restore brings the local tool back"
@@ -131,7 +134,7 @@ else
 fi
 
 rm -rf "$NUGET_PACKAGES/scimlint"
-if [ "$(cd "$E2E_TMP" && dotnet tool exec --yes --add-source "$package_dir" "ScimLint@$version" -- --version 2> "$E2E_TMP/exec.log")" = "$version" ]; then
+if [ "$(cd "$E2E_TMP" && dotnet tool exec --yes --add-source "$package_dir" "ScimLint@$version" -- --version 2> "$E2E_TMP/exec.log")" = "$printed" ]; then
   ok "dotnet tool exec runs ScimLint one-off"
 else
   not_ok "dotnet tool exec runs ScimLint one-off"

@@ -2,11 +2,30 @@ using System.Globalization;
 using ScimLint.Documents;
 using ScimLint.Loading;
 using ScimLint.Rules;
+using ScimLint.Schema;
+using ScimLint.Text;
 
 namespace ScimLint.Configuration;
 
-/// <summary>A configuration problem, located in the configuration file.</summary>
-public sealed class ConfigException(string message) : Exception(message);
+/// <summary>Configuration problems, each located in the configuration file as <c>file:line:column: message</c>.</summary>
+public sealed class ConfigException : Exception
+{
+    /// <summary>One problem.</summary>
+    public ConfigException(string message)
+        : this([message])
+    {
+    }
+
+    /// <summary>Every problem found, in file order.</summary>
+    public ConfigException(IReadOnlyList<string> errors)
+        : base(string.Join('\n', errors))
+    {
+        Errors = errors;
+    }
+
+    /// <summary>The problems, one line each.</summary>
+    public IReadOnlyList<string> Errors { get; }
+}
 
 /// <summary>
 /// The contents of <c>.scimlint.yaml</c>:
@@ -21,6 +40,9 @@ public sealed record ScimLintConfig
 {
     /// <summary>The file name looked up in the working directory and then at the repository root.</summary>
     public const string FileName = ".scimlint.yaml";
+
+    /// <summary>The file names looked up in each directory, in this order of precedence.</summary>
+    public static IReadOnlyList<string> FileNames { get; } = [FileName, ".scimlint.yml", ".scimlint.json"];
 
     /// <summary>No configuration.</summary>
     public static ScimLintConfig Empty { get; } = new();
@@ -42,14 +64,22 @@ public sealed record ScimLintConfig
     public Severity SeverityOf(RuleDescriptor rule, Severity? reported) =>
         Severities.TryGetValue(rule.Id, out var s) ? s : reported ?? rule.DefaultSeverity;
 
-    /// <summary>Parses a configuration file; throws <see cref="ConfigException"/> with <c>file:line:column</c>.</summary>
+    /// <summary>
+    /// Parses a configuration file. Every problem (syntax, the configuration schema, unknown rules) is collected and
+    /// thrown at once as a <see cref="ConfigException"/>, each with <c>file:line:column</c>.
+    /// </summary>
     public static ScimLintConfig Parse(string displayPath, ReadOnlySpan<byte> bytes, RuleCatalog catalog)
     {
         var document = DocumentLoader.Load(displayPath, bytes);
+        var errors = new ConfigErrors(displayPath);
         if (document.Diagnostics.Count > 0)
         {
-            var d = document.Diagnostics[0];
-            throw new ConfigException($"{displayPath}:{d.Span.StartLine}:{d.Span.StartColumn}: {d.Message}");
+            foreach (var d in document.Diagnostics)
+            {
+                errors.Add(d.Span, string.Empty, d.Message);
+            }
+
+            throw errors.ToException();
         }
 
         if (document.Root is null || document.Root is DocScalar { Kind: ScalarKind.Null })
@@ -59,30 +89,43 @@ public sealed record ScimLintConfig
 
         if (document.Root is not DocMapping root)
         {
-            throw Error(displayPath, document.Root, "the configuration must be a mapping with 'rules' and 'policy'");
+            errors.Add(document.Root, "the configuration must be a mapping with 'rules' and 'policy'");
+            throw errors.ToException();
         }
 
+        var config = ParseRoot(root, catalog, errors);
+
+        // The schema is what editors check with; anything it finds that the checks above did not say is added.
+        errors.AddSchemaErrors(SchemaValidator.ValidateConfig(root));
+        return errors.Count > 0 ? throw errors.ToException() : config;
+    }
+
+    private static ScimLintConfig ParseRoot(DocMapping root, RuleCatalog catalog, ConfigErrors errors)
+    {
         var severities = new Dictionary<string, Severity>(StringComparer.Ordinal);
         var policy = LintPolicy.Default;
         foreach (var property in root.Properties)
         {
             switch (property.Key.Value)
             {
+                case "$schema":
+                    break;
                 case "rules":
-                    ParseRules(displayPath, property.Value, catalog, severities);
+                    ParseRules(property.Value, catalog, severities, errors);
                     break;
                 case "policy":
-                    policy = ParsePolicy(displayPath, property.Value, policy);
+                    policy = ParsePolicy(property.Value, policy, errors);
                     break;
                 default:
-                    throw Error(displayPath, property.Key, $"unknown key '{property.Key.Value}'; known: rules, policy");
+                    errors.Add(property.Key, $"unknown key '{property.Key.Value}'; known: rules, policy");
+                    break;
             }
         }
 
         return new ScimLintConfig { Severities = severities, Policy = policy };
     }
 
-    private static void ParseRules(string displayPath, DocNode value, RuleCatalog catalog, Dictionary<string, Severity> severities)
+    private static void ParseRules(DocNode value, RuleCatalog catalog, Dictionary<string, Severity> severities, ConfigErrors errors)
     {
         if (value is DocScalar { Kind: ScalarKind.Null })
         {
@@ -92,7 +135,8 @@ public sealed record ScimLintConfig
 
         if (value is not DocMapping rules)
         {
-            throw Error(displayPath, value, "'rules' must map rule IDs to error, warning, note or off");
+            errors.Add(value, "'rules' must map rule IDs to error, warning, note or off");
+            return;
         }
 
         foreach (var rule in rules.Properties)
@@ -100,21 +144,24 @@ public sealed record ScimLintConfig
             // A rule is named by ID (any case) or by name; severities are kept by ID.
             if (catalog.Find(rule.Key.Value) is not { } found)
             {
-                throw Error(displayPath, rule.Key, $"unknown rule '{rule.Key.Value}'; run 'scimlint rules' for the list");
+                var suggestion = SchemaValidator.Suggest(rule.Key.Value, [.. catalog.Rules.Select(r => r.Descriptor.Id), .. catalog.Rules.Select(r => r.Descriptor.Name)]);
+                errors.Add(rule.Key, $"unknown rule '{rule.Key.Value}'{(suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?")}; run 'scimlint rules' for the list");
+                continue;
             }
 
             var id = found.Descriptor.Id;
             var text = rule.Value is DocScalar { Kind: ScalarKind.Boolean } b ? (b.AsBoolean == true ? null : "off") : (rule.Value as DocScalar)?.Value;
             if (!SeverityNames.TryParse(text, out var severity))
             {
-                throw Error(displayPath, rule.Value, $"severity of {id} must be error, warning, note or off");
+                errors.Add(rule.Value, $"severity of {id} must be error, warning, note or off");
+                continue;
             }
 
             severities[id] = severity;
         }
     }
 
-    private static LintPolicy ParsePolicy(string displayPath, DocNode value, LintPolicy policy)
+    private static LintPolicy ParsePolicy(DocNode value, LintPolicy policy, ConfigErrors errors)
     {
         if (value is DocScalar { Kind: ScalarKind.Null })
         {
@@ -123,7 +170,8 @@ public sealed record ScimLintConfig
 
         if (value is not DocMapping policyMap)
         {
-            throw Error(displayPath, value, "'policy' must be a mapping");
+            errors.Add(value, "'policy' must be a mapping");
+            return policy;
         }
 
         foreach (var knob in policyMap.Properties)
@@ -133,19 +181,50 @@ public sealed record ScimLintConfig
                 case "tokenMaxAgeDays":
                     if (knob.Value is not DocScalar { Kind: ScalarKind.Number } n || !int.TryParse(n.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days < 1)
                     {
-                        throw Error(displayPath, knob.Value, "tokenMaxAgeDays must be a whole number of days, 1 or more");
+                        errors.Add(knob.Value, "tokenMaxAgeDays must be a whole number of days, 1 or more");
+                        break;
                     }
 
                     policy = policy with { TokenMaxAgeDays = days };
                     break;
                 default:
-                    throw Error(displayPath, knob.Key, $"unknown policy '{knob.Key.Value}'; known: tokenMaxAgeDays");
+                    errors.Add(knob.Key, $"unknown policy '{knob.Key.Value}'; known: tokenMaxAgeDays");
+                    break;
             }
         }
 
         return policy;
     }
+}
 
-    private static ConfigException Error(string path, DocNode node, string message) =>
-        new($"{path}:{node.Span.StartLine}:{node.Span.StartColumn}: {message}");
+/// <summary>Collects every problem of one configuration file, each at <c>file:line:column</c>.</summary>
+internal sealed class ConfigErrors(string displayPath)
+{
+    private readonly List<(SourceSpan Span, string Message)> _errors = [];
+    private readonly List<string> _located = [];
+
+    public int Count => _errors.Count;
+
+    public void Add(DocNode node, string message) => Add(node.Span, node.Path, message);
+
+    public void Add(SourceSpan span, string path, string message)
+    {
+        _errors.Add((span, message));
+        _located.Add(path);
+    }
+
+    /// <summary>Adds the schema's errors about nodes that no error above already covers.</summary>
+    public void AddSchemaErrors(IEnumerable<SchemaError> errors)
+    {
+        foreach (var error in errors.ToList())
+        {
+            if (!_located.Any(path => error.Path == path || error.Path.StartsWith(path + "/", StringComparison.Ordinal)))
+            {
+                _errors.Add((error.Span, error.Message));
+            }
+        }
+    }
+
+    public ConfigException ToException() =>
+        new([.. _errors.OrderBy(e => e.Span.StartLine).ThenBy(e => e.Span.StartColumn).Select(e => $"{displayPath}:{e.Span.StartLine}:{e.Span.StartColumn}: {e.Message}").Distinct(StringComparer.Ordinal)]);
 }

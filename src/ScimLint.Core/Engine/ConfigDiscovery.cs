@@ -4,7 +4,7 @@ using ScimLint.Rules;
 namespace ScimLint.Engine;
 
 /// <summary>
-/// Finds and reads the configuration of a run: the file named, else <c>.scimlint.yaml</c> in the working directory or
+/// Finds and reads the configuration of a run: the file named, else <c>.scimlint.yaml</c>, <c>.yml</c> or <c>.json</c> (in that order) in the working directory or
 /// an ancestor, up to the repository root (<see cref="Workspace.UpToRepositoryRoot"/>, the same search pairing uses).
 /// </summary>
 internal sealed class ConfigDiscovery(Workspace workspace, RuleCatalog catalog)
@@ -29,7 +29,7 @@ internal sealed class ConfigDiscovery(Workspace workspace, RuleCatalog catalog)
         else
         {
             path = workspace.UpToRepositoryRoot(workspace.WorkingDirectory)
-                .Select(dir => fs.Path.Combine(dir, ScimLintConfig.FileName))
+                .SelectMany(dir => ScimLintConfig.FileNames.Select(name => fs.Path.Combine(dir, name)))
                 .FirstOrDefault(fs.File.Exists);
         }
 

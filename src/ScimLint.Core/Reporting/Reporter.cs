@@ -34,23 +34,43 @@ public static class ToolInfo
     /// <summary>The semantic version of this build.</summary>
     public static string Version { get; } = ReadVersion();
 
-    /// <summary>The reporters by format name.</summary>
-    public static IReporter ReporterFor(string format) => format switch
+    /// <summary>The output formats, in the order help lists them.</summary>
+    public static IReadOnlyList<string> Formats { get; } = ["text", "sarif", "json", "github", "junit"];
+
+    /// <summary>The reporters by format name (any letter case).</summary>
+    public static IReporter ReporterFor(string format) => format.ToLowerInvariant() switch
     {
         "sarif" => new SarifReporter(),
         "json" => new JsonReporter(),
         "github" => new GitHubReporter(),
+        "junit" => new JunitReporter(),
         _ => new TextReporter(),
     };
 
-    private static string ReadVersion()
-    {
-        var attribute = typeof(ToolInfo).Assembly
+    /// <summary>
+    /// The commit this build was made from (the part after <c>+</c> of the informational version, which SourceLink's
+    /// git reader fills in), or null when the build had no git repository, such as a source tarball.
+    /// </summary>
+    public static string? Commit { get; } = ReadCommit();
+
+    private static string Informational() =>
+        typeof(ToolInfo).Assembly
             .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
             .OfType<System.Reflection.AssemblyInformationalVersionAttribute>()
-            .FirstOrDefault();
-        var version = attribute?.InformationalVersion ?? "0.0.0";
+            .FirstOrDefault()?.InformationalVersion ?? "0.0.0";
+
+    private static string ReadVersion()
+    {
+        var version = Informational();
         var plus = version.IndexOf('+', StringComparison.Ordinal);
         return plus >= 0 ? version[..plus] : version;
+    }
+
+    private static string? ReadCommit()
+    {
+        var version = Informational();
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        var commit = plus >= 0 ? version[(plus + 1)..] : string.Empty;
+        return commit.Length >= 7 && commit.All(char.IsAsciiHexDigit) ? commit.ToLowerInvariant() : null;
     }
 }

@@ -21,6 +21,10 @@ public static class SchemaValidator
 {
     private static readonly Lazy<JsonSchema> JumpCloud = new(() => LoadSchema("jumpcloud-export.schema.json"));
     private static readonly Lazy<JsonSchema> StrongDm = new(() => LoadSchema("strongdm-provisioning.schema.json"));
+    private static readonly Lazy<JsonSchema> Config = new(() => LoadSchema(ConfigSchemaFile));
+
+    /// <summary>The configuration file's schema (<c>schemas/scimlint-config.schema.json</c>).</summary>
+    public const string ConfigSchemaFile = "scimlint-config.schema.json";
 
     private static int _jumpCloudStarted;
     private static int _strongDmStarted;
@@ -59,9 +63,14 @@ public static class SchemaValidator
     }
 
     /// <summary>Validates a document root of a known kind.</summary>
-    public static IReadOnlyList<SchemaError> Validate(DocNode root, DocumentKind kind)
+    public static IReadOnlyList<SchemaError> Validate(DocNode root, DocumentKind kind) =>
+        ValidateAgainst(root, kind == DocumentKind.StrongDm ? StrongDm.Value : JumpCloud.Value);
+
+    /// <summary>Validates a configuration file's root against the configuration schema.</summary>
+    public static IReadOnlyList<SchemaError> ValidateConfig(DocNode root) => ValidateAgainst(root, Config.Value);
+
+    private static IReadOnlyList<SchemaError> ValidateAgainst(DocNode root, JsonSchema schema)
     {
-        var schema = kind == DocumentKind.StrongDm ? StrongDm.Value : JumpCloud.Value;
         var lines = new List<DocNode?> { null };
         var json = new StringBuilder();
         Write(root, json, lines);
@@ -174,6 +183,7 @@ public static class SchemaValidator
         ValidationErrorKind.TooFewItems => "has too few items",
         ValidationErrorKind.TooManyItems => "has too many items",
         ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf => "does not match any allowed form",
+        ValidationErrorKind.NoTypeValidates => "has the wrong type",
         _ => "is not valid (" + kind.ToString() + ")",
     };
 

@@ -16,7 +16,7 @@ internal static class CliRunner
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
-        var env = new CliEnvironment(fs, stdout, stderr, workingDirectory, OutputIsTerminal: false, GetVariable: _ => null) { ToolVersion = TestVersion };
+        var env = new CliEnvironment(fs, stdout, stderr, workingDirectory, OutputIsTerminal: false, GetVariable: _ => null) { ToolVersion = TestVersion, Commit = null };
         var code = ScimLintCli.Run(args, env);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }

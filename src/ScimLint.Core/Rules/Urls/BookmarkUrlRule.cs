@@ -15,6 +15,9 @@ internal sealed class BookmarkUrlRule : Rule
         "The Bookmark tab's URL must be https://<host>/app/login on the organisation's control plane (app.strongdm.com, app.uk.strongdm.com or app.eu.strongdm.com).",
         ["correctness", "url"]);
 
+    // Format slips: the URL still opens the right login page. A wrong host, region, scheme or path stays an error.
+    private static readonly HashSet<string> FormatSlips = new(StringComparer.Ordinal) { "trailing-slash", "empty-segment", "surrounding-whitespace" };
+
     public override RuleDescriptor Descriptor => Rule;
 
     public override void CheckApp(JumpCloudContext context)
@@ -33,7 +36,8 @@ internal sealed class BookmarkUrlRule : Rule
         var fix = region is { } known ? Fix.ReplaceValue(field, ControlPlanes.BookmarkUrl(known)) : null;
         foreach (var problem in url.Problems)
         {
-            context.Report(field, Rule.Format(problem.Message), fix);
+            // The bookmark only opens the login page; a slip that still reaches it does not affect provisioning.
+            context.Report(field, Rule.Format(problem.Message), fix, FormatSlips.Contains(problem.Code) ? Severity.Warning : null);
         }
 
         if (ControlPlanes.RegionOfHost(url.Authority) is null)
@@ -41,7 +45,12 @@ internal sealed class BookmarkUrlRule : Rule
             context.Report(field, Rule.Format($"host '{url.Authority}' is not a StrongDM control plane (app.strongdm.com, app.uk.strongdm.com, app.eu.strongdm.com)"), fix);
         }
 
-        if (!string.Equals(url.NormalizedPath, ControlPlanes.BookmarkPath, StringComparison.Ordinal))
+        if (string.Equals(url.NormalizedPath, ControlPlanes.BookmarkPath, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(url.NormalizedPath, ControlPlanes.BookmarkPath, StringComparison.Ordinal))
+        {
+            context.Report(field, Rule.Format($"path '{url.Path}' differs from '{ControlPlanes.BookmarkPath}' only in letter case"), fix, Severity.Warning);
+        }
+        else if (!string.Equals(url.NormalizedPath, ControlPlanes.BookmarkPath, StringComparison.Ordinal))
         {
             context.Report(field, Rule.Format($"path is '{url.Path}', not '{ControlPlanes.BookmarkPath}'"), fix);
         }
