@@ -55,22 +55,9 @@ internal static class CheckCommand
         command.Options.Add(allowEmpty);
         command.SetAction(parse =>
         {
-            // PATH takes any token, so an unknown option such as --bogus would otherwise be reported as a missing file.
-            var given = parse.GetValue(paths) ?? [];
-            var unknown = given.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !Exists(env, p));
-            if (unknown is not null)
+            if (Misspelt(command, parse, parse.GetValue(paths) ?? [], env) is { } usage)
             {
-                var name = unknown.Split('=')[0];
-                var known = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Concat(parse.RootCommandResult.Command.Options.Where(o => o.Recursive).SelectMany(o => o.Aliases.Prepend(o.Name)));
-                var suggestion = Spelling.Closest(name, known.Where(n => n.StartsWith("--", StringComparison.Ordinal)));
-                return ScimLintCli.Fail(env, $"unknown option '{unknown}'{(suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?")}; run 'scimlint --help' for usage");
-            }
-
-            // 'scimlint chek' is a typo of a command far more often than a file named 'chek'.
-            if (command is RootCommand && given.Length > 0 && !given[0].Contains('/', StringComparison.Ordinal) && !given[0].Contains('\\', StringComparison.Ordinal) && !given[0].Contains('.', StringComparison.Ordinal) && !Exists(env, given[0])
-                && Spelling.Closest(given[0], command.Subcommands.Select(c => c.Name)) is { } verb)
-            {
-                return ScimLintCli.Fail(env, $"unknown command '{given[0]}'; did you mean '{verb}'? (a path named so does not exist either)");
+                return usage;
             }
 
             var level = SeverityNames.TryParse(parse.GetValue(failLevel), out var parsed) ? parsed : Severity.Error;
@@ -180,6 +167,28 @@ internal static class CheckCommand
         {
             env.Out.Write(writer.ToString());
         }
+    }
+
+    // PATH takes any token, so a mistyped option or command arrives here as a path: name it and suggest the nearest.
+    private static int? Misspelt(Command command, ParseResult parse, string[] given, CliEnvironment env)
+    {
+        var unknown = given.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !Exists(env, p));
+        if (unknown is not null)
+        {
+            var name = unknown.Split('=')[0];
+            var known = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Concat(parse.RootCommandResult.Command.Options.Where(o => o.Recursive).SelectMany(o => o.Aliases.Prepend(o.Name)));
+            var suggestion = Spelling.Closest(name, known.Where(n => n.StartsWith("--", StringComparison.Ordinal)));
+            return ScimLintCli.Fail(env, $"unknown option '{unknown}'{(suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?")}; run 'scimlint --help' for usage");
+        }
+
+        // 'scimlint chek' is a typo of a command far more often than a file named 'chek'.
+        if (command is RootCommand && given.Length > 0 && !given[0].Contains('/', StringComparison.Ordinal) && !given[0].Contains('\\', StringComparison.Ordinal) && !given[0].Contains('.', StringComparison.Ordinal) && !Exists(env, given[0])
+            && Spelling.Closest(given[0], command.Subcommands.Select(c => c.Name)) is { } verb)
+        {
+            return ScimLintCli.Fail(env, $"unknown command '{given[0]}'; did you mean '{verb}'? (a path named so does not exist either)");
+        }
+
+        return null;
     }
 
     private static bool Exists(CliEnvironment env, string path)
