@@ -25,7 +25,7 @@ public static class FixApplier
         var files = new List<string>();
         var skipped = new List<string>();
         var applied = 0;
-        foreach (var group in result.Findings.Where(f => f.Fix is not null).GroupBy(f => f.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in result.Findings.Where(f => f.Fix is { Replacements.Count: > 0 }).GroupBy(f => f.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var full = fs.Path.GetFullPath(group.Key, workingDirectory);
             if (!result.Sources.TryGetValue(group.Key, out var source) || !fs.File.Exists(full))

@@ -93,6 +93,33 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
         return new SettingsPairing(result, ambiguous);
     }
 
+    /// <summary>
+    /// The StrongDM apps of the other JumpCloud documents in the same directory as <paramref name="jumpCloudPath"/>,
+    /// with their documents' full paths (a pulled <c>jumpcloud.live.json</c> beside a hand-kept export, say).
+    /// </summary>
+    public IReadOnlyList<(JumpCloudApp App, string FullPath)> Siblings(string jumpCloudPath)
+    {
+        var dir = workspace.FileSystem.Path.GetDirectoryName(jumpCloudPath)!;
+        if (!_siblings.TryGetValue(dir, out var all))
+        {
+            all = [.. workspace.FileSystem.Directory.GetFiles(dir)
+                .Where(DocumentLoader.IsSupportedExtension)
+                .Order(StringComparer.Ordinal)
+                .Where(f => ownership.MayBeOurs(f, DocumentKind.JumpCloud))
+                .Select(f => (Path: f, Doc: store.Load(f, mustRead: false)))
+                .Where(c => c.Doc?.Kind == DocumentKind.JumpCloud)
+                .SelectMany(c => c.Doc!.Apps.Select(a => (a, c.Path)))];
+            _siblings[dir] = all;
+        }
+
+        return [.. all.Where(s => !string.Equals(s.FullPath, jumpCloudPath, StringComparison.Ordinal))];
+    }
+
+    /// <summary>A loaded document by full path (from the store's cache).</summary>
+    public BoundDocument? Document(string fullPath) => store.Load(fullPath, mustRead: false);
+
+    private readonly Dictionary<string, List<(JumpCloudApp App, string FullPath)>> _siblings = new(StringComparer.Ordinal);
+
     private List<(string Path, BoundDocument? Doc)> SettingsIn(string dir, string jumpCloudPath) =>
         [.. workspace.FileSystem.Directory.GetFiles(dir)
             .Where(f => DocumentLoader.IsSupportedExtension(f) && !string.Equals(f, jumpCloudPath, StringComparison.Ordinal))

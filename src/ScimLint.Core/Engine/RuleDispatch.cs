@@ -25,6 +25,17 @@ internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy
         foreach (var input in inputs)
         {
             CheckApps(input.Bound, input.FullPath, active);
+
+            // A pulled document drifts from the hand-kept one beside it: the drift is reported on the hand-kept one,
+            // so it is checked too when only the pulled one was named.
+            if (input.Bound.Apps.Any(a => a.IsObserved))
+            {
+                foreach (var (sibling, siblingPath) in pairing.Siblings(input.FullPath).Where(s => !s.App.IsObserved && !inSet.Contains(s.FullPath)))
+                {
+                    counterparts.TryAdd(siblingPath, DocumentOf(sibling, siblingPath));
+                }
+            }
+
             if (input.Bound.Settings is { } settings)
             {
                 var exports = pairing.ForSettings(input.FullPath);
@@ -66,9 +77,12 @@ internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy
         foreach (var app in doc.Apps)
         {
             var paired = pairing.ForExport(fullPath);
-            Each(rules, app.Document, rule => rule.CheckApp(new JumpCloudContext(rule.Descriptor, policy, _raw.Add, app, paired.Settings?.Settings, paired.Status, paired.Candidates)));
+            var siblings = pairing.Siblings(fullPath).Select(s => s.App).ToList();
+            Each(rules, app.Document, rule => rule.CheckApp(new JumpCloudContext(rule.Descriptor, policy, _raw.Add, app, paired.Settings?.Settings, paired.Status, paired.Candidates) { Siblings = siblings }));
         }
     }
+
+    private BoundDocument DocumentOf(JumpCloudApp app, string fullPath) => pairing.Document(fullPath) ?? throw new InvalidOperationException(app.Document.Path);
 
     /// <summary>
     /// Runs each rule on one document. A defect in a rule becomes a finding of that rule; the exception's message is

@@ -39,7 +39,9 @@ public static class ModelBinder
                 var app = root.Field("application").AsObject();
                 if (IsStrongDm(app))
                 {
-                    apps.Add(new JumpCloudApp(document, app, root.Field("identityManagement"), root.Field("associations"), root.Field("userGroups")));
+                    var observed = string.Equals(root.Field("source").AsObject().Field("kind").Text, "observed", StringComparison.Ordinal);
+                    var counts = root.Field("counts").AsObject().Field("groupMembers").AsObject();
+                    apps.Add(new JumpCloudApp(document, app, root.Field("identityManagement"), root.Field("associations"), root.Field("userGroups"), counts, observed));
                 }
 
                 break;

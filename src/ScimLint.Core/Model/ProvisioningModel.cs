@@ -18,8 +18,9 @@ public enum DocumentKind
 /// <summary>One StrongDM application from a JumpCloud export.</summary>
 public sealed class JumpCloudApp
 {
-    internal JumpCloudApp(SourceDocument document, ModelObject application, ModelField identityManagement, ModelField associations, ModelField userGroups)
+    internal JumpCloudApp(SourceDocument document, ModelObject application, ModelField identityManagement, ModelField associations, ModelField userGroups, ModelObject? memberCounts = null, bool observed = false)
     {
+        IsObserved = observed;
         Document = document;
         Application = application;
         IdentityManagementField = identityManagement;
@@ -27,8 +28,20 @@ public sealed class JumpCloudApp
         AssociationsField = associations;
         UserGroupsField = userGroups;
         Associations = [.. associations.Items.Select(i => new Association(ModelField.Item(i)))];
-        UserGroups = userGroups.Node is DocSequence seq ? [.. seq.Items.Select(i => new UserGroup(ModelField.Item(i)))] : null;
+        UserGroups = userGroups.Node is DocSequence seq ? [.. seq.Items.Select(i => new UserGroup(ModelField.Item(i), memberCounts))] : null;
     }
+
+    /// <summary>
+    /// Whether the document is observed state pulled from the JumpCloud API (<c>source.kind: observed</c>, written by
+    /// <c>scimlint pull</c>) rather than desired state kept by hand. Observed documents are never edited by --fix.
+    /// </summary>
+    public bool IsObserved { get; }
+
+    /// <summary>What identifies the app across documents: its <c>_id</c>, else its <c>name</c>; null when it has neither.</summary>
+    public string? Identity => Application.Field("_id").Text is { Length: > 0 } id ? "id:" + id : Name.Text is { Length: > 0 } name ? "name:" + name : null;
+
+    /// <summary>The JumpCloud organisation id (<c>organization</c>).</summary>
+    public ModelField Organization => Application.Field("organization");
 
     /// <summary>The document the app came from.</summary>
     public SourceDocument Document { get; }
@@ -156,7 +169,7 @@ public sealed class Association(ModelObject item)
 }
 
 /// <summary>One user group listed in the export.</summary>
-public sealed class UserGroup(ModelObject item)
+public sealed class UserGroup(ModelObject item, ModelObject? memberCounts = null)
 {
     /// <summary>The group item.</summary>
     public ModelObject Item { get; } = item;
@@ -167,8 +180,14 @@ public sealed class UserGroup(ModelObject item)
     /// <summary>The group name.</summary>
     public ModelField Name => Item.Field("name");
 
-    /// <summary>The member count.</summary>
-    public ModelField MemberCount => Item.Field("memberCount");
+    /// <summary>
+    /// The member count: the item's <c>memberCount</c>, else the pulled document's <c>counts.groupMembers.&lt;id&gt;</c>
+    /// (the API has no member count field; <c>scimlint pull</c> counts <c>/members</c>).
+    /// </summary>
+    public ModelField MemberCount =>
+        !Item.Field("memberCount").IsPresent && memberCounts is { IsPresent: true } && Id.Text is { } id
+            ? memberCounts.Field(id)
+            : Item.Field("memberCount");
 }
 
 /// <summary>A StrongDM provisioning settings document.</summary>

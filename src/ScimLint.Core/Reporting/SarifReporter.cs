@@ -85,7 +85,7 @@ public sealed class SarifReporter : IReporter
         result.Sources.TryGetValue(finding.Path, out var source);
         var location = new SarifArtifactLocation(EscapeUri(finding.Path), SrcRoot);
         var logical = finding.LogicalPath.Length == 0 ? null : new[] { new SarifLogicalLocation(finding.LogicalPath, "member") };
-        IReadOnlyList<SarifFix>? fixes = finding.Fix is { } fix
+        IReadOnlyList<SarifFix>? fixes = finding.Fix is { Replacements.Count: > 0 } fix
             ? [new SarifFix(new SarifMessage(Sentence(fix.Description)), [new SarifArtifactChange(location, [.. fix.Replacements.Select(r => new SarifReplacement(RegionOf(r.Span, null, normalize: false), new SarifInsertedContent(r.Text)))])])]
             : null;
         return new SarifResult(

@@ -147,7 +147,7 @@ public enum PairingStatus
 public sealed class JumpCloudContext : RuleContext
 {
     internal JumpCloudContext(RuleDescriptor rule, LintPolicy policy, Action<RawFinding> sink, JumpCloudApp app, StrongDmSettings? settings, PairingStatus pairing, IReadOnlyList<string> candidates)
-        : base(rule, policy, sink)
+        : base(rule, policy, app.IsObserved ? ObservedState.Sink(sink) : sink)
     {
         App = app;
         Settings = settings;
@@ -167,6 +167,16 @@ public sealed class JumpCloudContext : RuleContext
     /// <summary>The candidate counterpart paths (display paths), for messages.</summary>
     public IReadOnlyList<string> Candidates { get; }
 
+    /// <summary>The StrongDM apps of the other JumpCloud documents in the same directory (a pulled one beside a hand-kept one).</summary>
+    public IReadOnlyList<JumpCloudApp> Siblings { get; init; } = [];
+
+    /// <summary>
+    /// The same app (same <c>_id</c>, else same <c>name</c>) in a sibling document of the other state: the observed
+    /// (pulled) twin of a desired (hand-kept) app, or the desired twin of an observed one. Null when there is none.
+    /// </summary>
+    public JumpCloudApp? Twin => App.Identity is { } identity
+        ? Siblings.FirstOrDefault(s => s.IsObserved != App.IsObserved && string.Equals(s.Identity, identity, StringComparison.Ordinal))
+        : null;
 }
 
 /// <summary>What a settings rule sees.</summary>

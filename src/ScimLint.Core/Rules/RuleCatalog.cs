@@ -1,3 +1,4 @@
+using ScimLint.Rules.Drift;
 using ScimLint.Rules.Groups;
 using ScimLint.Rules.Input;
 using ScimLint.Rules.JumpCloud;
@@ -29,6 +30,7 @@ public sealed class RuleCatalog
         new MissingCounterpartRule(),
         new NotAConfigRule(),
         new InvalidSuppressionRule(),
+        new NotSuppliedRule(),
         new BaseUrlHostRule(),
         new BaseUrlPathRule(),
         new BaseUrlFormatRule(),
@@ -41,6 +43,7 @@ public sealed class RuleCatalog
         new AppInactiveRule(),
         new DisplayLabelMissingRule(),
         new SsoUnsupportedRule(),
+        new SecondConnectorRule(),
         new TokenMissingRule(),
         new TokenPlaceholderRule(),
         new TokenMalformedRule(),
@@ -54,6 +57,10 @@ public sealed class RuleCatalog
         new EmptyGroupRule(),
         new RoleTakeoverRule(),
         new UnknownGroupRule(),
+        new FieldDriftRule(),
+        new GroupNotDeclaredRule(),
+        new GroupNotLiveRule(),
+        new DirectUserLiveRule(),
     ]);
 
     /// <summary>The rules in ID order.</summary>

@@ -242,8 +242,8 @@ public sealed class CSharpRunTimeValueTests
 
         var result = Lint.Files(new Dictionary<string, string> { ["Config.cs"] = source, ["strongdm.yaml"] = "controlPlane: { region: US }\n" }, null, "Config.cs");
 
-        Assert.Empty(result.Findings.Where(f => f.Rule.Id is not "SL501").Select(f => f.Brief() + " " + f.Message));
-        Assert.Single(result.Of("SL501"));
+        Assert.Empty(result.Findings.Where(f => f.Rule.Id is not "SL006").Select(f => f.Brief() + " " + f.Message));
+        Assert.Contains("not supplied: associations", Assert.Single(result.Of("SL006")).Message, StringComparison.Ordinal);
     }
 }
 

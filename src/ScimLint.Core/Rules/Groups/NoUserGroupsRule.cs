@@ -10,7 +10,7 @@ internal sealed class NoUserGroupsRule : Rule
         "No user groups are assigned",
         "{0}; JumpCloud syncs groups of users, not individual users, so nobody is provisioned to StrongDM: select at least one user group on the app's User Groups tab, save, and export again",
         Severity.Error,
-        "JumpCloud syncs groups of users and not individual users. An app with no user_group association provisions nobody, and removing the last group deactivates everyone it provisioned.",
+        "JumpCloud syncs groups of users and not individual users. An app whose associations are supplied but hold no user_group association provisions nobody (associations that are not supplied at all are SL006's note, not this error), and removing the last group deactivates everyone it provisioned.",
         ["correctness", "groups"]);
 
     public override RuleDescriptor Descriptor => Rule;
@@ -26,7 +26,7 @@ internal sealed class NoUserGroupsRule : Rule
         var field = app.AssociationsField;
         if (field.Property is not { } property)
         {
-            context.Report(app.Application, Rule.Format("the export has no associations, so no user group is assigned"));
+            // Not supplied (a separate API call): SL006 notes that groups were not checked. Absent is not wrong.
             return;
         }
 

@@ -13,7 +13,7 @@ internal sealed class IdentityManagementInactiveRule : Rule
         "Identity Management is missing or inactive",
         "{0}",
         Severity.Error,
-        "Provisioning happens only once the app's Identity Management (SCIM) integration is activated (\"Click Activate and click Save\"). Without the identityManagement block no SCIM setting can be checked; with a status other than active, JumpCloud provisions nobody to StrongDM.",
+        "Provisioning happens only once the app's Identity Management (SCIM) integration is activated (\"Click Activate and click Save\"). When the identityManagement block is not supplied at all, SL006 notes what was not checked; when it is empty or its status is other than active, JumpCloud provisions nobody to StrongDM.",
         ["correctness", "identity-management"]);
 
     private const string Todo = "configure the Identity Management tab (Base URL, token, group management), click Activate and Save, and export the tab's settings with status: active";
@@ -28,7 +28,7 @@ internal sealed class IdentityManagementInactiveRule : Rule
             switch (app.IdentityManagementField.Node)
             {
                 case null:
-                    context.Report(app.Span, app.IdentityManagement.LogicalPath, Rule.Format($"identityManagement is missing for this StrongDM app, so SCIM provisioning is not set up (or not exported); {Todo}"));
+                    // Not supplied (a verbatim API object cannot carry it): SL006 says so, as a note. Absent is not wrong.
                     break;
                 case DocScalar { IsKnown: false }:
                     // Built at run time (C#): nothing to judge.

@@ -46,7 +46,7 @@ public sealed class GroupRuleTests
     }
 
     [Fact]
-    public void Reports_SL501_at_the_application_item_of_a_list_without_associations()
+    public void Associations_not_supplied_are_a_SL006_note_at_the_application_item_not_SL501()
     {
         var list = """
             totalCount: 1
@@ -58,8 +58,9 @@ public sealed class GroupRuleTests
 
         var result = Lint.Files(new Dictionary<string, string> { ["apps.yaml"] = list });
 
-        Assert.Equal(["SL501 apps.yaml:3:5-5:15"], result.Of("SL501").Select(f => f.Brief()));
-        Assert.StartsWith("the export has no associations", result.Of("SL501").Single().Message, StringComparison.Ordinal);
+        Assert.Empty(result.Of("SL501"));
+        Assert.Equal(["SL006 apps.yaml:3:5-5:15"], result.Of("SL006").Select(f => f.Brief()));
+        Assert.StartsWith("not supplied: identityManagement and associations", result.Of("SL006").Single().Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class ApplicationRuleTests
     }
 
     [Fact]
-    public void Reports_SL202_at_the_application_key_when_the_block_is_missing_and_skips_the_block_rules()
+    public void A_missing_block_is_a_SL006_note_not_SL202_and_the_block_rules_are_skipped()
     {
         const string App = """
             source:
@@ -48,10 +48,11 @@ public sealed class ApplicationRuleTests
 
         var findings = Lint(App).Findings;
 
-        var finding = Assert.Single(findings, f => f.Rule.Id == "SL202");
-        Assert.Equal("SL202 jumpcloud.yaml:3:1-3:12", finding.Brief());
-        Assert.Equal("/identityManagement", finding.LogicalPath);
-        Assert.DoesNotContain(findings, f => f.Rule.Id is "SL101" or "SL102" or "SL103" or "SL203");
+        var finding = Assert.Single(findings, f => f.Rule.Id == "SL006");
+        Assert.Equal("SL006 jumpcloud.yaml:3:1-3:12", finding.Brief());
+        Assert.Equal(Severity.Note, finding.Severity);
+        Assert.StartsWith("not supplied: identityManagement and associations, so the base URL, token, group management", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(findings, f => f.Rule.Id is "SL202" or "SL501" or "SL101" or "SL102" or "SL103" or "SL203" or "SL301");
     }
 
     [Theory]
