@@ -3,41 +3,30 @@ using System.Reflection.Metadata;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TextSpan = Microsoft.CodeAnalysis.Text.TextSpan;
 using ScimLint.Documents;
 using ScimLint.Text;
 
 namespace ScimLint.Loading;
 
 /// <summary>
-/// Reads configuration kept in C# source: object initializers of the JumpCloud SDK's <c>Application</c> model and of
-/// teams' own <c>IdentityManagement</c>, <c>JumpCloudExport</c>, <c>StrongDmSettings</c>, <c>ControlPlane</c> and
-/// <c>Provisioning</c> types. It parses syntax only (Roslyn), and builds a compilation only when a value needs constant
-/// folding. Members map to camelCase keys, so rules see the same tree as for YAML and JSON. This class is the only
-/// place that references Roslyn, so Roslyn loads only when a C# file is read.
+/// Reads configuration kept in C# source, wherever and however it is written: object initializers of any type, named
+/// or anonymous, target-typed <c>new()</c>, <c>with</c> expressions, member assignments after construction, dictionary
+/// initializers, named and positional (record) constructor arguments, collections. Objects are recognised by their
+/// member names (PascalCase or camelCase), not their type names, and map to camelCase keys, so rules see the same tree
+/// as for YAML and JSON. Values are resolved statically (<see cref="CSharpFolding"/>), never by running code. It
+/// parses syntax only (Roslyn), and builds a compilation only when a value needs it. This is the only place that
+/// references Roslyn, so Roslyn loads only when a C# file is read.
 /// </summary>
 internal static class CSharpDocumentLoader
 {
-    /// <summary>Type names whose initializers hold JumpCloud export parts, with the key each becomes at the root.</summary>
-    private static readonly Dictionary<string, string> JumpCloudParts = new(StringComparer.Ordinal)
-    {
-        ["Application"] = "application",
-        ["IdentityManagement"] = "identityManagement",
-    };
-
-    /// <summary>Type names whose initializers hold StrongDM settings parts.</summary>
-    private static readonly Dictionary<string, string> StrongDmParts = new(StringComparer.Ordinal)
-    {
-        ["ControlPlane"] = "controlPlane",
-        ["Provisioning"] = "provisioning",
-    };
-
     // "Application" and "Provisioning" are common words in C#; a configuration also names StrongDM, or one of the
-    // members or types only this configuration has. Anything else is not parsed at all.
-    private static readonly string[] Markers = ["JumpCloudExport", "StrongDmSettings", "StrongDmProvisioning", "IdentityManagement", "SsoUrl", "ScimProvider"];
+    // members or types only this configuration has (in either case). Anything else is not parsed at all.
+    private static readonly string[] Markers = ["JumpCloudExport", "IdentityManagement", "SsoUrl", "ScimProvider", "GroupManagementEnabled", "ScimVersion", "ScimActive"];
 
     /// <summary>Whether C# source may hold configuration (cheap: no parsing).</summary>
     public static bool MayHoldConfiguration(string source) =>
-        source.Contains("strongdm", StringComparison.OrdinalIgnoreCase) || Markers.Any(m => source.Contains(m, StringComparison.Ordinal));
+        source.Contains("strongdm", StringComparison.OrdinalIgnoreCase) || Markers.Any(m => source.Contains(m, StringComparison.OrdinalIgnoreCase));
 
     public static SourceDocument Load(SourceText text, LoadLimits limits, Func<IReadOnlyList<string>>? companions = null)
     {
@@ -124,90 +113,327 @@ internal static class CSharpDocumentLoader
         public SourceSpan Span { get; } = span;
     }
 
+    private sealed record Member(string Name, TextSpan KeySpan, ExpressionSyntax Value);
+
+    /// <summary>One object as written: its members in source order, whatever the syntax that wrote them.</summary>
+    private sealed class Shape(TextSpan span, TextSpan anchor, string? typeName)
+    {
+        public TextSpan Span { get; set; } = span;
+
+        /// <summary>Where the object's key points when it is a part at the root: the type, <c>new</c>, <c>with</c> or the variable.</summary>
+        public TextSpan Anchor { get; } = anchor;
+
+        public string? TypeName { get; } = typeName;
+
+        public List<Member> Members { get; } = [];
+
+        public HashSet<string> Keys => [.. Members.Select(m => Camel(m.Name))];
+
+        /// <summary>Adds a member written after construction: it replaces one of the same name.</summary>
+        public void Assign(Member member)
+        {
+            Members.RemoveAll(m => Camel(m.Name) == Camel(member.Name));
+            Members.Add(member);
+            Span = TextSpan.FromBounds(Math.Min(Span.Start, member.Value.SpanStart), Math.Max(Span.End, member.Value.Span.End));
+        }
+    }
+
+    /// <summary>What an object is, recognised by its member names (PascalCase or camelCase) or, failing that, its type's name.</summary>
+    private enum Role
+    {
+        None,
+        Bundle,
+        Settings,
+        Application,
+        IdentityManagement,
+        ControlPlane,
+        Provisioning,
+    }
+
+    private static string Camel(string member) => member.Length == 0 || char.IsLower(member[0]) ? member : char.ToLowerInvariant(member[0]) + member[1..];
+
+    private static Role RoleOfKey(string key) => key switch
+    {
+        "application" => Role.Application,
+        "identityManagement" => Role.IdentityManagement,
+        "controlPlane" => Role.ControlPlane,
+        "provisioning" => Role.Provisioning,
+        _ => Role.None,
+    };
     private sealed class Builder(SourceText text, SyntaxTree tree, LoadLimits limits, Func<IReadOnlyList<string>>? companions)
     {
+        private readonly Dictionary<SyntaxNode, Shape?> _shapes = [];
         private SemanticModel? _model;
+        private CSharpSymbols? _symbols;
+        private Dictionary<string, ExpressionSyntax>? _locals;
         private int _nodes;
 
         public DocNode? BuildRoot(CompilationUnitSyntax unit)
         {
-            var creations = unit.DescendantNodes()
-                .OfType<BaseObjectCreationExpressionSyntax>()
-                .Where(c => c.Initializer is { RawKind: (int)SyntaxKind.ObjectInitializerExpression })
-                .Select(c => (Creation: c, Type: TypeName(c)))
-                .Where(c => c.Type is not null)
-                .ToList();
-
-            var export = creations.FirstOrDefault(c => c.Type is "JumpCloudExport");
-            if (export.Creation is not null)
+            var shapes = new List<Shape>();
+            foreach (var node in unit.DescendantNodes())
             {
-                return Mapping(export.Creation, string.Empty, 0, export.Type!);
+                if (node is AnonymousObjectCreationExpressionSyntax or BaseObjectCreationExpressionSyntax or WithExpressionSyntax
+                    && ShapeOf((ExpressionSyntax)node) is { Members.Count: > 0 } shape)
+                {
+                    shapes.Add(shape);
+                }
             }
 
-            var settings = creations.FirstOrDefault(c => c.Type is "StrongDmSettings" or "StrongDmProvisioning");
-            if (settings.Creation is not null)
+            shapes.AddRange(AssignedAfterConstruction(unit));
+            var classified = shapes.Distinct().Select(s => (Shape: s, Role: Classify(s))).Where(c => c.Role != Role.None).ToList();
+            var outermost = classified.Where(c => !classified.Any(o => o.Shape != c.Shape && o.Shape.Span.Contains(c.Shape.Span) && o.Shape.Span != c.Shape.Span)).ToList();
+            foreach (var whole in new[] { Role.Bundle, Role.Settings })
             {
-                return Mapping(settings.Creation, string.Empty, 0, settings.Type!);
+                if (outermost.FirstOrDefault(c => c.Role == whole).Shape is { } document)
+                {
+                    return Mapping(document, string.Empty, 0, whole);
+                }
             }
 
-            var parts = JumpCloudParts;
-            var found = Outermost(creations.Where(c => parts.ContainsKey(c.Type!)));
-            if (!found.Any(c => c.Type == "Application"))
+            var parts = outermost.Where(c => c.Role is Role.Application or Role.IdentityManagement).ToList();
+            if (parts.Count == 0)
             {
-                parts = StrongDmParts;
-                found = Outermost(creations.Where(c => parts.ContainsKey(c.Type!)));
+                parts = [.. outermost.Where(c => c.Role is Role.ControlPlane or Role.Provisioning)];
             }
 
-            if (found.Count == 0)
-            {
-                return null;
-            }
+            return parts.Count == 0 ? null : Parts(parts);
+        }
 
+        private DocMapping Parts(List<(Shape Shape, Role Role)> parts)
+        {
             var properties = new List<DocProperty>();
-            foreach (var (creation, type) in found.DistinctBy(c => c.Type))
+            foreach (var (shape, role) in parts.DistinctBy(p => p.Role))
             {
-                var keyName = parts[type!];
-                var typeToken = creation is ObjectCreationExpressionSyntax e ? e.Type.Span : creation.NewKeyword.Span;
-                var key = new DocScalar(text.Span(typeToken.Start, typeToken.End), "/" + keyName, keyName, ScalarKind.String, quoted: false);
-                var value = Mapping(creation, "/" + keyName, 1, type!);
+                var keyName = Camel(role.ToString());
+                var key = new DocScalar(text.Span(shape.Anchor.Start, shape.Anchor.End), "/" + keyName, keyName, ScalarKind.String, quoted: false);
+                var value = Mapping(shape, "/" + keyName, 1, role);
                 value.Key ??= key;
                 properties.Add(new DocProperty(key, value));
             }
 
-            var start = found.Min(c => c.Creation.SpanStart);
-            var end = found.Max(c => c.Creation.Span.End);
+            var start = parts.Min(c => c.Shape.Span.Start);
+            var end = parts.Max(c => c.Shape.Span.End);
             return new DocMapping(text.Span(start, end), string.Empty, properties);
         }
 
-        private static List<(BaseObjectCreationExpressionSyntax Creation, string? Type)> Outermost(IEnumerable<(BaseObjectCreationExpressionSyntax Creation, string? Type)> items)
+        private static Role Classify(Shape shape)
         {
-            var list = items.ToList();
-            return [.. list.Where(c => !list.Any(o => o.Creation != c.Creation && o.Creation.Span.Contains(c.Creation.Span)))];
+            var keys = shape.Keys;
+            var type = shape.TypeName;
+            return type switch
+            {
+                "JumpCloudExport" => Role.Bundle,
+                "StrongDmSettings" or "StrongDmProvisioning" => Role.Settings,
+                _ when keys.Contains("application") || keys.Contains("identityManagement") && !keys.Contains("controlPlane") => Role.Bundle,
+                _ when keys.Contains("controlPlane") || keys.Contains("provisioning") => Role.Settings,
+                "Application" => Role.Application,
+                "IdentityManagement" => Role.IdentityManagement,
+                _ when keys.Contains("ssoUrl") => Role.Application,
+                _ when keys.Contains("groupManagementEnabled") || keys.Contains("scimVersion") || keys.Contains("apiType") || (keys.Contains("baseUrl") && keys.Contains("token")) => Role.IdentityManagement,
+                "ControlPlane" => Role.ControlPlane,
+                "Provisioning" => Role.Provisioning,
+                _ when keys.Contains("scimProvider") || keys.Contains("scimActive") || keys.Contains("legacyApiSyncEnabled") => Role.Provisioning,
+                _ when keys.Contains("region") && keys.Contains("host") => Role.ControlPlane,
+                _ => Role.None,
+            };
         }
 
-        private DocMapping Mapping(BaseObjectCreationExpressionSyntax creation, string path, int depth, string typeName)
+        /// <summary>The object an expression writes, if it writes one (cached per node, so that later assignments add to it).</summary>
+        private Shape? ShapeOf(ExpressionSyntax expression)
         {
-            Count(creation);
-            if (depth > limits.MaxDepth)
+            if (_shapes.TryGetValue(expression, out var cached))
             {
-                throw new LimitException(text.Span(creation.SpanStart, creation.SpanStart), $"nesting deeper than {limits.MaxDepth} levels; the file was not parsed");
+                return cached;
             }
 
-            var properties = new List<DocProperty>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var sso = new List<DocProperty>();
-            foreach (var expression in creation.Initializer!.Expressions)
+            _shapes[expression] = null; // a variable initialised from itself (through others) ends here
+
+            var shape = expression switch
             {
-                if (expression is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax member } assignment)
+                ParenthesizedExpressionSyntax p => ShapeOf(p.Expression),
+                AnonymousObjectCreationExpressionSyntax anonymous => Anonymous(anonymous),
+                BaseObjectCreationExpressionSyntax creation => Creation(creation, allowEmpty: false),
+                WithExpressionSyntax with => With(with),
+                IdentifierNameSyntax name when Local(name.Identifier.ValueText) is { } initializer && initializer != expression => ShapeOf(initializer),
+                _ => null,
+            };
+            _shapes[expression] = shape;
+            return shape;
+        }
+
+        private static Shape Anonymous(AnonymousObjectCreationExpressionSyntax anonymous)
+        {
+            var shape = new Shape(anonymous.Span, anonymous.NewKeyword.Span, null);
+            foreach (var member in anonymous.Initializers)
+            {
+                if (member.NameEquals is { } named)
+                {
+                    shape.Members.Add(new Member(named.Name.Identifier.ValueText, named.Name.Span, member.Expression));
+                }
+                else if (CSharpFolding.SimpleName(member.Expression) is { } inferred)
+                {
+                    shape.Members.Add(new Member(inferred, member.Expression.Span, member.Expression));
+                }
+            }
+
+            return shape;
+        }
+
+        private Shape? Creation(BaseObjectCreationExpressionSyntax creation, bool allowEmpty)
+        {
+            var typeName = TypeName(creation);
+            var anchor = creation is ObjectCreationExpressionSyntax e ? e.Type.Span : creation.NewKeyword.Span;
+            var shape = new Shape(creation.Span, anchor, typeName);
+            if (!AddArguments(shape, creation.ArgumentList) || !AddInitializer(shape, creation.Initializer))
+            {
+                return null;
+            }
+
+            return shape.Members.Count > 0 || allowEmpty || creation.Initializer is { RawKind: (int)SyntaxKind.ObjectInitializerExpression } ? shape : null;
+        }
+
+        // Named arguments name their member; positional ones take the parameter names of a record or primary
+        // constructor of that type declared in the run. Anything else is a constructor we cannot see into.
+        private bool AddArguments(Shape shape, ArgumentListSyntax? arguments)
+        {
+            if (arguments is not { Arguments.Count: > 0 })
+            {
+                return true;
+            }
+
+            var positional = arguments.Arguments.Any(a => a.NameColon is null) && shape.TypeName is { } type ? Symbols.Positional(type) : null;
+            for (var i = 0; i < arguments.Arguments.Count; i++)
+            {
+                var argument = arguments.Arguments[i];
+                if (argument.NameColon is { } name)
+                {
+                    shape.Members.Add(new Member(name.Name.Identifier.ValueText, name.Name.Span, argument.Expression));
+                }
+                else if (positional is not null && i < positional.Count)
+                {
+                    shape.Members.Add(new Member(positional[i], argument.Expression.Span, argument.Expression));
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // Object initializers (Member = value, ["key"] = value) and dictionary initializers ({ "key", value }); a
+        // collection initializer of plain elements is a list, not an object.
+        private bool AddInitializer(Shape shape, InitializerExpressionSyntax? initializer)
+        {
+            foreach (var expression in initializer?.Expressions ?? [])
+            {
+                switch (expression)
+                {
+                    case AssignmentExpressionSyntax { Left: IdentifierNameSyntax member } assignment:
+                        shape.Members.Add(new Member(member.Identifier.ValueText, member.Span, assignment.Right));
+                        break;
+                    case AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax { ArgumentList.Arguments: [{ Expression: var key }] } } indexed when FoldedKey(key) is { } name:
+                        shape.Members.Add(new Member(name, key.Span, indexed.Right));
+                        break;
+                    case InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ComplexElementInitializerExpression, Expressions: [var key, var value] } when FoldedKey(key) is { } name:
+                        shape.Members.Add(new Member(name, key.Span, value));
+                        break;
+                    case AssignmentExpressionSyntax or InitializerExpressionSyntax:
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        private string? FoldedKey(ExpressionSyntax key) => CSharpFolding.TryFold(key, () => Symbols, 0, out var value) && value is string name && name.Length > 0 ? name : null;
+
+        // x with { A = … }: the members of x (when it is declared in this file as an object), then the new ones.
+        private Shape With(WithExpressionSyntax with)
+        {
+            var source = ShapeOf(with.Expression);
+            var shape = new Shape(with.Span, with.WithKeyword.Span, source?.TypeName);
+            shape.Members.AddRange(source?.Members ?? []);
+            var added = new Shape(with.Span, with.WithKeyword.Span, null);
+            AddInitializer(added, with.Initializer);
+            foreach (var member in added.Members)
+            {
+                shape.Members.RemoveAll(m => Camel(m.Name) == Camel(member.Name));
+                shape.Members.Add(member);
+            }
+
+            return shape;
+        }
+
+        /// <summary>
+        /// <c>app.SsoUrl = …;</c> statements: added to the object the variable was initialised with in this file, or,
+        /// when there is none (a parameter, a field set elsewhere), gathered into an object of their own.
+        /// </summary>
+        private List<Shape> AssignedAfterConstruction(CompilationUnitSyntax unit)
+        {
+            var result = new List<Shape>();
+            var byVariable = new Dictionary<string, Shape>(StringComparer.Ordinal);
+            foreach (var statement in unit.DescendantNodes().OfType<ExpressionStatementSyntax>())
+            {
+                if (statement.Expression is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax variable, Name: IdentifierNameSyntax member } } assignment)
                 {
                     continue;
                 }
 
-                var name = KeyName(member.Identifier.ValueText, typeName);
-                if (typeName == "Application" && member.Identifier.ValueText == "SsoType")
+                var name = variable.Identifier.ValueText;
+                if (!byVariable.TryGetValue(name, out var shape))
                 {
-                    var ssoKey = Key(member, path + "/sso/type", "type");
-                    var ssoValue = Value(assignment.Right, ssoKey.Path, depth + 1, member.Identifier.ValueText);
+                    shape = Local(name) is { } initializer ? ShapeOf(initializer) ?? (initializer is BaseObjectCreationExpressionSyntax creation ? Creation(creation, allowEmpty: true) : null) : null;
+                    shape ??= new Shape(statement.Span, variable.Span, null);
+                    byVariable[name] = shape;
+                    result.Add(shape);
+                }
+
+                shape.Assign(new Member(member.Identifier.ValueText, member.Span, assignment.Right));
+            }
+
+            return result;
+        }
+
+        /// <summary>The initializer of a local variable, field or property of this name declared in this file (the first).</summary>
+        private ExpressionSyntax? Local(string name)
+        {
+            _locals ??= tree.GetRoot().DescendantNodes()
+                .Select(n => n switch
+                {
+                    VariableDeclaratorSyntax { Initializer.Value: var value } v => (v.Identifier.ValueText, value),
+                    PropertyDeclarationSyntax { Initializer.Value: var value } p => (p.Identifier.ValueText, value),
+                    PropertyDeclarationSyntax { ExpressionBody.Expression: var value } p => (p.Identifier.ValueText, value),
+                    _ => (null!, null!),
+                })
+                .Where(p => p.Item1 is not null)
+                .GroupBy(p => p.Item1, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Item2, StringComparer.Ordinal);
+            return _locals.GetValueOrDefault(name);
+        }
+
+        private DocMapping Mapping(Shape shape, string path, int depth, Role role)
+        {
+            if (depth > limits.MaxDepth)
+            {
+                throw new LimitException(text.Span(shape.Span.Start, shape.Span.Start), $"nesting deeper than {limits.MaxDepth} levels; the file was not parsed");
+            }
+
+            Count(shape.Span.Start);
+            var properties = new List<DocProperty>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var sso = new List<DocProperty>();
+            foreach (var member in shape.Members)
+            {
+                var name = KeyName(member.Name, role);
+                if (role == Role.Application && name == "ssoType")
+                {
+                    var ssoKey = Key(member.KeySpan, path + "/sso/type", "type");
+                    var ssoValue = Value(member.Value, ssoKey.Path, depth + 1, Role.None);
                     ssoValue.Key ??= ssoKey;
                     sso.Add(new DocProperty(ssoKey, ssoValue));
                     continue;
@@ -218,83 +444,82 @@ internal static class CSharpDocumentLoader
                     continue;
                 }
 
-                var key = Key(member, path + "/" + DocNode.Escape(name), name);
-                var value = Value(assignment.Right, key.Path, depth + 1, member.Identifier.ValueText);
+                var key = Key(member.KeySpan, path + "/" + DocNode.Escape(name), name);
+                var value = Value(member.Value, key.Path, depth + 1, RoleOfKey(name));
                 value.Key ??= key;
                 properties.Add(new DocProperty(key, value));
             }
 
             if (sso.Count > 0 && !seen.Contains("sso"))
             {
-                var first = sso[0].Key;
-                var ssoKey = new DocScalar(first.Span, path + "/sso", "sso", ScalarKind.String, quoted: false);
-                var map = new DocMapping(sso[0].Value.Span, path + "/sso", sso) { Key = ssoKey };
-                properties.Add(new DocProperty(ssoKey, map));
+                var ssoKey = new DocScalar(sso[0].Key.Span, path + "/sso", "sso", ScalarKind.String, quoted: false);
+                properties.Add(new DocProperty(ssoKey, new DocMapping(sso[0].Value.Span, path + "/sso", sso) { Key = ssoKey }));
             }
 
-            return new DocMapping(text.Span(creation.SpanStart, creation.Span.End), path, properties);
+            return new DocMapping(text.Span(shape.Span.Start, shape.Span.End), path, properties);
         }
 
-        private DocScalar Key(IdentifierNameSyntax member, string path, string name) =>
-            new(text.Span(member.Span.Start, member.Span.End), path, name, ScalarKind.String, quoted: false);
+        private DocScalar Key(TextSpan span, string path, string name) =>
+            new(text.Span(span.Start, span.End), path, name, ScalarKind.String, quoted: false);
 
-        private static string KeyName(string member, string typeName)
+        private static string KeyName(string member, Role role)
         {
-            if (typeName == "Application" && member == "Id")
-            {
-                return "_id";
-            }
-
-            return member.Length == 0 ? member : char.ToLowerInvariant(member[0]) + member[1..];
+            var name = Camel(member);
+            return role == Role.Application && name == "id" ? "_id" : name;
         }
 
-        private DocNode Value(ExpressionSyntax expression, string path, int depth, string memberName)
+        private DocNode Value(ExpressionSyntax expression, string path, int depth, Role role)
         {
-            Count(expression);
+            Count(expression.SpanStart);
             var span = text.Span(expression.SpanStart, expression.Span.End);
             switch (expression)
             {
                 case ParenthesizedExpressionSyntax p:
-                    return Value(p.Expression, path, depth, memberName);
-                case BaseObjectCreationExpressionSyntax { Initializer.RawKind: (int)SyntaxKind.ObjectInitializerExpression } nested:
-                    return Mapping(nested, path, depth, TypeName(nested) ?? memberName);
-                case BaseObjectCreationExpressionSyntax { Initializer.RawKind: (int)SyntaxKind.CollectionInitializerExpression } list:
-                    return Sequence(list.Initializer!.Expressions, span, path, depth, memberName);
-                case ImplicitArrayCreationExpressionSyntax implicitArray:
-                    return Sequence(implicitArray.Initializer.Expressions, span, path, depth, memberName);
-                case ArrayCreationExpressionSyntax { Initializer: not null } array:
-                    return Sequence(array.Initializer.Expressions, span, path, depth, memberName);
-                case CollectionExpressionSyntax collection:
-                    return Sequence([.. collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression)], span, path, depth, memberName);
+                    return Value(p.Expression, path, depth, role);
                 case LiteralExpressionSyntax literal:
                     return Literal(literal, span, path);
-                case InvocationExpressionSyntax invocation when EnvironmentVariable(invocation) is { } variable:
-                    return new DocScalar(span, path, OneLine(invocation), ScalarKind.String, quoted: false, ValueOrigin.Reference);
+                case BaseObjectCreationExpressionSyntax { Initializer: { RawKind: (int)SyntaxKind.CollectionInitializerExpression } list } when !list.Expressions.Any(e => e is InitializerExpressionSyntax or AssignmentExpressionSyntax):
+                    return Sequence(list.Expressions, span, path, depth);
+                case ImplicitArrayCreationExpressionSyntax implicitArray:
+                    return Sequence(implicitArray.Initializer.Expressions, span, path, depth);
+                case ArrayCreationExpressionSyntax { Initializer: not null } array:
+                    return Sequence(array.Initializer.Expressions, span, path, depth);
+                case CollectionExpressionSyntax collection:
+                    return Sequence([.. collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression)], span, path, depth);
+                case var _ when CSharpFolding.IsReference(expression):
+                    return new DocScalar(span, path, OneLine(expression), ScalarKind.String, quoted: false, ValueOrigin.Reference);
+                case var _ when ShapeOf(expression) is { } shape:
+                    return Mapping(shape, path, depth, role);
                 default:
-                    // Most configuration constants fold from syntax alone; the compilation (slow to build cold) is the
-                    // fallback for what syntax cannot settle, such as two constants of one name in different types.
-                    if (TryFold(expression, 0, out var folded))
-                    {
-                        return Constant(folded, span, path);
-                    }
-
-                    var constant = Model.GetConstantValue(expression);
-                    if (constant.HasValue)
-                    {
-                        return Constant(constant.Value, span, path);
-                    }
-
-                    // A value computed at run time is not in the source: keep the expression, so no rule judges it.
-                    return new DocScalar(span, path, OneLine(expression), ScalarKind.String, quoted: false, ValueOrigin.Expression);
+                    return Resolved(expression, span, path);
             }
         }
 
-        private DocSequence Sequence(IReadOnlyList<ExpressionSyntax> items, SourceSpan span, string path, int depth, string memberName)
+        private DocScalar Resolved(ExpressionSyntax expression, SourceSpan span, string path)
+        {
+            // Most configuration constants fold from syntax alone; the compilation (slow to build cold) is the
+            // fallback for what syntax cannot settle, such as two constants of one name in different types.
+            if (CSharpFolding.TryFold(expression, () => Symbols, 0, out var folded))
+            {
+                return Constant(folded, span, path);
+            }
+
+            var constant = Model.GetConstantValue(expression);
+            if (constant.HasValue)
+            {
+                return Constant(constant.Value, span, path);
+            }
+
+            // A value computed at run time is not in the source: keep the expression, so no rule judges it.
+            return new DocScalar(span, path, OneLine(expression), ScalarKind.String, quoted: false, ValueOrigin.Expression);
+        }
+
+        private DocSequence Sequence(IReadOnlyList<ExpressionSyntax> items, SourceSpan span, string path, int depth)
         {
             var nodes = new List<DocNode>();
             foreach (var item in items)
             {
-                nodes.Add(Value(item, path + "/" + nodes.Count.ToString(CultureInfo.InvariantCulture), depth + 1, memberName));
+                nodes.Add(Value(item, path + "/" + nodes.Count.ToString(CultureInfo.InvariantCulture), depth + 1, Role.None));
             }
 
             return new DocSequence(span, path, nodes);
@@ -321,122 +546,13 @@ internal static class CSharpDocumentLoader
 
         private static string OneLine(ExpressionSyntax expression) => expression.ToString().ReplaceLineEndings(" ");
 
-        private static string? EnvironmentVariable(InvocationExpressionSyntax invocation) =>
-            invocation is
-            {
-                Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetEnvironmentVariable", Expression: var target },
-                ArgumentList.Arguments: [{ Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } name }],
-            } && target.ToString() is "Environment" or "System.Environment" or "global::System.Environment"
-                ? name.Token.ValueText
-                : null;
-
         private List<SyntaxTree>? _companionTrees;
-        private Dictionary<string, List<ExpressionSyntax>>? _constants;
 
-        // Constants may be declared in sibling files (a Constants.cs beside the configuration).
+        // Constants may be declared in any C# file of the run (a Constants.cs beside the configuration, or elsewhere).
         private List<SyntaxTree> CompanionTrees => _companionTrees ??=
             [.. (companions?.Invoke() ?? []).Select(source => CSharpSyntaxTree.ParseText(source, (CSharpParseOptions)tree.Options))];
 
-        /// <summary>Every <c>const</c> declarator in this file and its siblings, by simple name.</summary>
-        private Dictionary<string, List<ExpressionSyntax>> Constants => _constants ??= new[] { tree }.Concat(CompanionTrees)
-            .SelectMany(t => t.GetRoot().DescendantNodes())
-            .Select(n => n switch
-            {
-                FieldDeclarationSyntax f when f.Modifiers.Any(SyntaxKind.ConstKeyword) => f.Declaration,
-                LocalDeclarationStatementSyntax l when l.IsConst => l.Declaration,
-                _ => null,
-            })
-            .OfType<VariableDeclarationSyntax>()
-            .SelectMany(d => d.Variables)
-            .Where(v => v.Initializer is not null)
-            .GroupBy(v => v.Identifier.ValueText, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(v => v.Initializer!.Value).ToList(), StringComparer.Ordinal);
-
-        /// <summary>Folds literals, string concatenation, interpolation, <c>nameof</c> and unambiguous constants.</summary>
-        private bool TryFold(ExpressionSyntax expression, int depth, out object? value)
-        {
-            value = null;
-            if (depth > 32)
-            {
-                return false;
-            }
-
-            switch (expression)
-            {
-                case LiteralExpressionSyntax literal:
-                    value = literal.Token.Value;
-                    return !literal.IsKind(SyntaxKind.DefaultLiteralExpression);
-                case ParenthesizedExpressionSyntax parenthesized:
-                    return TryFold(parenthesized.Expression, depth + 1, out value);
-                case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } add
-                    when TryFold(add.Left, depth + 1, out var left) && TryFold(add.Right, depth + 1, out var right) && (left is string || right is string):
-                    value = Convert.ToString(left, CultureInfo.InvariantCulture) + Convert.ToString(right, CultureInfo.InvariantCulture);
-                    return true;
-                case InterpolatedStringExpressionSyntax interpolated:
-                    return TryFoldInterpolation(interpolated, depth, out value);
-                case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" }, ArgumentList.Arguments: [{ Expression: var target }] }:
-                    value = target switch
-                    {
-                        IdentifierNameSyntax id => id.Identifier.ValueText,
-                        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                        _ => null,
-                    };
-                    return value is not null;
-                case IdentifierNameSyntax or MemberAccessExpressionSyntax:
-                    return TryFoldConstant(expression, depth, out value);
-                default:
-                    return false;
-            }
-        }
-
-        private bool TryFoldInterpolation(InterpolatedStringExpressionSyntax interpolated, int depth, out object? value)
-        {
-            value = null;
-            var builder = new System.Text.StringBuilder();
-            foreach (var content in interpolated.Contents)
-            {
-                if (content is InterpolatedStringTextSyntax textPart)
-                {
-                    builder.Append(textPart.TextToken.ValueText);
-                }
-                else if (content is InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole && TryFold(hole.Expression, depth + 1, out var part) && part is string or char)
-                {
-                    builder.Append(part);
-                }
-                else
-                {
-                    return false;
-                }
-            }
-
-            value = builder.ToString();
-            return true;
-        }
-
-        /// <summary>Folds a constant by name when every declaration of that name folds to the same value.</summary>
-        private bool TryFoldConstant(ExpressionSyntax expression, int depth, out object? value)
-        {
-            value = null;
-            var name = expression is MemberAccessExpressionSyntax m ? m.Name.Identifier.ValueText : ((IdentifierNameSyntax)expression).Identifier.ValueText;
-            if (!Constants.TryGetValue(name, out var initializers))
-            {
-                return false;
-            }
-
-            object? first = null;
-            for (var i = 0; i < initializers.Count; i++)
-            {
-                if (!TryFold(initializers[i], depth + 1, out var candidate) || (i > 0 && !Equals(candidate, first)))
-                {
-                    return false;
-                }
-
-                first = candidate;
-            }
-
-            value = first;
-            return true;
-        }
+        private CSharpSymbols Symbols => _symbols ??= new CSharpSymbols([tree, .. CompanionTrees]);
 
         private SemanticModel Model => _model ??= CSharpCompilation.Create(
                 "scimlint-config",
@@ -445,11 +561,11 @@ internal static class CSharpDocumentLoader
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
             .GetSemanticModel(tree);
 
-        private void Count(SyntaxNode node)
+        private void Count(int position)
         {
             if (++_nodes > limits.MaxNodes)
             {
-                throw new LimitException(text.Span(node.SpanStart, node.SpanStart), $"more than {limits.MaxNodes} values; the file was not parsed");
+                throw new LimitException(text.Span(position, position), $"more than {limits.MaxNodes} values; the file was not parsed");
             }
         }
     }

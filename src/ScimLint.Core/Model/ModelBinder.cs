@@ -29,15 +29,28 @@ public static class ModelBinder
     {
         var kind = Classify(document.Root);
         var map = document.Root as DocMapping;
+        var identityOnly = false;
+        if (kind == DocumentKind.Unknown && document.Format == DocumentFormat.CSharp && map?.Get("identityManagement") is DocMapping)
+        {
+            // In C#, an Identity Management object on its own is a JumpCloud export of just that tab.
+            kind = DocumentKind.JumpCloud;
+            identityOnly = true;
+        }
+
         var anchor = FirstKeySpan(map, document.Text);
         var root = new ModelObject(map, string.Empty, anchor);
         var apps = new List<JumpCloudApp>();
         StrongDmSettings? settings = null;
         switch (kind)
         {
+            case DocumentKind.JumpCloud when identityOnly:
+                // The parts the file does not hold are unknown, not missing: no finding is reported on them.
+                var outside = new ModelObject(null, string.Empty, anchor, known: false);
+                apps.Add(new JumpCloudApp(document, outside.Field("application").AsObject(), root.Field("identityManagement"), outside.Field("associations"), outside.Field("userGroups")));
+                break;
             case DocumentKind.JumpCloud when map!.Get("application") is DocMapping:
                 var app = root.Field("application").AsObject();
-                if (IsStrongDm(app))
+                if (IsStrongDm(app) || CSharpStrongDm(document, app))
                 {
                     var observed = string.Equals(root.Field("source").AsObject().Field("kind").Text, "observed", StringComparison.Ordinal);
                     var counts = root.Field("counts").AsObject().Field("groupMembers").AsObject();
@@ -49,7 +62,7 @@ public static class ModelBinder
                 foreach (var item in results.Items)
                 {
                     var obj = ModelField.Item(item);
-                    if (IsStrongDm(obj))
+                    if (IsStrongDm(obj) || CSharpStrongDm(document, obj))
                     {
                         apps.Add(new JumpCloudApp(document, obj, obj.Field("identityManagement"), obj.Field("associations"), obj.Field("userGroups")));
                     }
@@ -57,7 +70,7 @@ public static class ModelBinder
 
                 break;
             case DocumentKind.JumpCloud:
-                if (IsStrongDm(root))
+                if (IsStrongDm(root) || CSharpStrongDm(document, root))
                 {
                     apps.Add(new JumpCloudApp(document, root, root.Field("identityManagement"), root.Field("associations"), root.Field("userGroups")));
                 }
@@ -110,6 +123,10 @@ public static class ModelBinder
     /// <summary>Whether an application object is a StrongDM app (name or displayName contains "strongdm").</summary>
     public static bool IsStrongDm(ModelObject application) =>
         Contains(application.Field("name").Text) || Contains(application.Field("displayName").Text);
+
+    // Objects in C# often carry no name (an anonymous object with the URLs): there, a StrongDM bookmark URL is enough.
+    private static bool CSharpStrongDm(SourceDocument document, ModelObject application) =>
+        document.Format == DocumentFormat.CSharp && Contains(application.Field("ssoUrl").Text);
 
     private static bool Contains(string? text) => text is not null && text.Contains("strongdm", StringComparison.OrdinalIgnoreCase);
 

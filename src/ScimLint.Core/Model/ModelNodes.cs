@@ -30,13 +30,20 @@ public sealed class ModelObject : IModelNode
 {
     private readonly SourceSpan _anchor;
 
-    internal ModelObject(DocMapping? mapping, string path, SourceSpan anchor, string role = "")
+    internal ModelObject(DocMapping? mapping, string path, SourceSpan anchor, string role = "", bool known = true)
     {
         Mapping = mapping;
         LogicalPath = path;
         _anchor = anchor;
         Role = role;
+        IsKnown = known;
     }
+
+    /// <summary>
+    /// False for a part the document does not hold at all (the application of a C# file holding only an Identity
+    /// Management object) or that is computed at run time: findings on it, or on its fields, are dropped.
+    /// </summary>
+    public bool IsKnown { get; }
 
     /// <summary>
     /// Where the object sits in the model, independent of the document's layout: the member names from the bound
@@ -113,7 +120,7 @@ public sealed class ModelField : IModelNode
     public bool IsReference => Origin == ValueOrigin.Reference;
 
     /// <inheritdoc/>
-    public bool IsKnown => Scalar is not { IsKnown: false };
+    public bool IsKnown => Owner.IsKnown && Scalar is not { IsKnown: false };
 
     /// <summary>The boolean value, or null when it is not a boolean.</summary>
     public bool? Boolean => (Node as DocScalar)?.AsBoolean;
@@ -139,7 +146,7 @@ public sealed class ModelField : IModelNode
     public bool IsSensitive { get; }
 
     /// <summary>The value as a model object (absent when it is not a mapping).</summary>
-    public ModelObject AsObject() => new(Node as DocMapping, LogicalPath, Span, _role);
+    public ModelObject AsObject() => new(Node as DocMapping, LogicalPath, Span, _role, IsKnown);
 
     /// <summary>The items when the value is a sequence; empty otherwise.</summary>
     public IReadOnlyList<DocNode> Items => (Node as DocSequence)?.Items ?? [];
