@@ -22,6 +22,9 @@ public sealed record CheckOptions(
 {
     /// <summary>A run that finds no JumpCloud export and no StrongDM settings exits 0 instead of 2 (pre-commit hooks).</summary>
     public bool AllowEmpty { get; init; }
+
+    /// <summary>Also list, on stderr, the values that could not be resolved statically (rules that need them stayed silent).</summary>
+    public bool Verbose { get; init; }
 }
 
 /// <summary><c>scimlint [check] [PATH...]</c>.</summary>
@@ -53,6 +56,8 @@ internal static class CheckCommand
         command.Options.Add(writeBaseline);
         var allowEmpty = new Option<bool>("--allow-empty") { Description = "Exit 0 when the paths hold no JumpCloud export and no StrongDM settings (default: exit 2, a run that checked nothing is not a pass)." };
         command.Options.Add(allowEmpty);
+        var verbose = new Option<bool>("--verbose") { Description = "Also list on stderr the values that could not be resolved statically (C# computed at run time), with positions." };
+        command.Options.Add(verbose);
         command.SetAction(parse =>
         {
             if (Misspelt(command, parse, parse.GetValue(paths) ?? [], env) is { } usage)
@@ -75,6 +80,7 @@ internal static class CheckCommand
                 parse.GetValue(writeBaseline))
             {
                 AllowEmpty = parse.GetValue(allowEmpty),
+                Verbose = parse.GetValue(verbose),
             };
             return Run(options, env);
         });
@@ -107,6 +113,10 @@ internal static class CheckCommand
             }
 
             Report(options, env, result);
+            if (options.Verbose)
+            {
+                ReportUnresolved(env, result);
+            }
             if (result.ConfigInputs == 0 && !options.AllowEmpty)
             {
                 var where = options.Paths.Count == 0 ? "." : string.Join(' ', options.Paths);
@@ -129,6 +139,18 @@ internal static class CheckCommand
 
             return ScimLintCli.Fail(env, ex.Errors.Count > 0 ? ex.Errors[^1] : ex.Message);
         }
+    }
+
+    private static void ReportUnresolved(CliEnvironment env, LintResult result)
+    {
+        foreach (var value in result.Unresolved)
+        {
+            var what = value.Expression is { } expression ? $"'{result.Redactor.Redact(expression)}'" : "a secret field's expression";
+            env.Error.Write($"{value.Span.Path}:{value.Span.StartLine}:{value.Span.StartColumn}: unresolved {value.LogicalPath}: {what} is computed at run time; rules that need it stayed silent\n");
+        }
+
+        var count = result.Unresolved.Count;
+        env.Error.Write($"scimlint: {count} value{(count == 1 ? string.Empty : "s")} could not be resolved statically\n");
     }
 
     private static void ReportFixes(CliEnvironment env, FixOutcome outcome)

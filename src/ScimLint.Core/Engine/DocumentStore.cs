@@ -105,16 +105,49 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
         return document;
     }
 
-    /// <summary>The other C# files beside a C# file, for constants declared across files (bounded in count and size).</summary>
+    // C# values may refer to constants, enums and records declared in any C# file of the run.
+    private const int MaxCSharpCompanions = 1024;
+    private readonly Dictionary<string, string?> _csharpTexts = new(StringComparer.Ordinal);
+    private IReadOnlyList<string> _runCSharp = [];
+
+    /// <summary>The C# files of this run (inputs named or walked), whose declarations every C# document may use.</summary>
+    public void UseCSharpFilesOfRun(IEnumerable<string> fullPaths) =>
+        _runCSharp = [.. fullPaths.Where(p => p.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))];
+
+    /// <summary>
+    /// The other C# files beside a C# file and of the run, for declarations used across files (bounded in count and
+    /// size; read once per run, and only when a value needs them).
+    /// </summary>
     private List<string> CSharpSiblings(string fullPath)
     {
         var fs = workspace.FileSystem;
         var dir = fs.Path.GetDirectoryName(fullPath)!;
-        return [.. fs.Directory.GetFiles(dir, "*.cs")
-            .Where(f => !string.Equals(f, fullPath, StringComparison.Ordinal) && fs.FileInfo.New(f).Length <= limits.MaxFileBytes)
-            .Order(StringComparer.Ordinal)
-            .Take(64)
-            .Select(f => fs.File.ReadAllText(f))];
+        return [.. fs.Directory.GetFiles(dir, "*.cs").Order(StringComparer.Ordinal).Concat(_runCSharp)
+            .Where(f => !string.Equals(f, fullPath, StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxCSharpCompanions)
+            .Select(CSharpText)
+            .OfType<string>()];
+    }
+
+    private string? CSharpText(string fullPath)
+    {
+        if (!_csharpTexts.TryGetValue(fullPath, out var text))
+        {
+            var fs = workspace.FileSystem;
+            try
+            {
+                text = fs.FileInfo.New(fullPath).Length <= limits.MaxFileBytes ? fs.File.ReadAllText(fullPath) : null;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                text = null;
+            }
+
+            _csharpTexts[fullPath] = text;
+        }
+
+        return text;
     }
 
     private byte[] ReadHead(string fullPath)

@@ -98,7 +98,9 @@ public sealed class LintEngine
         var store = new DocumentStore(_workspace, _limits);
         var ownership = new OwnershipCheck(_workspace, store);
         var discovery = new InputDiscovery(_workspace);
-        var inputs = LoadInputs(discovery.Resolve(request.Paths.Count == 0 ? ["."] : request.Paths), store, ownership);
+        var files = discovery.Resolve(request.Paths.Count == 0 ? ["."] : request.Paths);
+        store.UseCSharpFilesOfRun(files.Select(f => f.FullPath));
+        var inputs = LoadInputs(files, store, ownership);
 
         var active = _catalog.Rules.Where(r => config.SeverityOf(r.Descriptor) != Severity.None).ToList();
         var dispatch = new RuleDispatch(active, config.Policy, _catalog, new Pairing(_workspace, store, ownership, discovery));
@@ -117,6 +119,7 @@ public sealed class LintEngine
         {
             Suppressed = suppressed,
             ConfigInputs = inputs.Count(i => i.Bound.Kind != DocumentKind.Unknown || i.LooksLikeConfig),
+            Unresolved = UnresolvedValue.Of(inputs.Select(i => i.Bound)),
         };
         return request.Baseline is null ? result : FindingPipeline.ApplyBaseline(result, request.Baseline);
     }

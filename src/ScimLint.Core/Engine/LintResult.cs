@@ -50,13 +50,63 @@ public sealed class LintResult
     /// <summary>Findings the baseline accepts; reported nowhere but in the summary counts.</summary>
     public IReadOnlyList<Finding> Baselined { get; init; } = [];
 
+    /// <summary>
+    /// Values of the inputs that could not be resolved statically (C# expressions computed at run time): the rules that
+    /// need them stayed silent. In source order per file; <c>--verbose</c> lists them.
+    /// </summary>
+    public IReadOnlyList<UnresolvedValue> Unresolved { get; init; } = [];
+
     /// <summary>This result with the findings a baseline accepts moved out of <see cref="Findings"/>.</summary>
     public LintResult With(IReadOnlyList<Finding> findings, IReadOnlyList<Finding> baselined) =>
-        new(findings, Rules, FilesChecked, Sources, Redactor) { Suppressed = Suppressed, Baselined = baselined, ConfigInputs = ConfigInputs };
+        new(findings, Rules, FilesChecked, Sources, Redactor) { Suppressed = Suppressed, Baselined = baselined, ConfigInputs = ConfigInputs, Unresolved = Unresolved };
 
     /// <summary>The number of findings at or above a severity.</summary>
     public int CountAtOrAbove(Severity level) => level == Severity.None ? 0 : Findings.Count(f => f.Severity >= level);
 }
 
 /// <summary>A problem that stops the run (exit code 2): a missing path, an unreadable file, a bad configuration.</summary>
+/// <summary>
+/// A value that could not be resolved statically: where it is, its logical path, and the expression (null for a secret
+/// field, whose expression is never shown).
+/// </summary>
+public sealed record UnresolvedValue(Text.SourceSpan Span, string LogicalPath, string? Expression)
+{
+    /// <summary>Lists the unresolved values of bound documents, in order of path and position.</summary>
+    public static IReadOnlyList<UnresolvedValue> Of(IEnumerable<Model.BoundDocument> documents)
+    {
+        var result = new List<UnresolvedValue>();
+        foreach (var bound in documents.DistinctBy(d => d.Document.Path).OrderBy(d => d.Document.Path, StringComparer.Ordinal))
+        {
+            var secrets = bound.Secrets.ToHashSet();
+            Collect(bound.Document.Root, secrets, result);
+        }
+
+        return result;
+    }
+
+    private static void Collect(Documents.DocNode? node, HashSet<Documents.DocScalar> secrets, List<UnresolvedValue> result)
+    {
+        switch (node)
+        {
+            case Documents.DocScalar { Origin: Documents.ValueOrigin.Expression } scalar:
+                result.Add(new UnresolvedValue(scalar.Span, scalar.Path, secrets.Contains(scalar) ? null : scalar.Value));
+                break;
+            case Documents.DocMapping mapping:
+                foreach (var property in mapping.Properties)
+                {
+                    Collect(property.Value, secrets, result);
+                }
+
+                break;
+            case Documents.DocSequence sequence:
+                foreach (var item in sequence.Items)
+                {
+                    Collect(item, secrets, result);
+                }
+
+                break;
+        }
+    }
+}
+
 public sealed class LintUsageException(string message) : Exception(message);

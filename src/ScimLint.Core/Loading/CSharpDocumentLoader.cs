@@ -129,6 +129,9 @@ internal static class CSharpDocumentLoader
 
         public HashSet<string> Keys => [.. Members.Select(m => Camel(m.Name))];
 
+        /// <summary>For <c>x with { … }</c>: the object x, which this one supersedes.</summary>
+        public Shape? Source { get; init; }
+
         /// <summary>Adds a member written after construction: it replaces one of the same name.</summary>
         public void Assign(Member member)
         {
@@ -181,7 +184,8 @@ internal static class CSharpDocumentLoader
             }
 
             shapes.AddRange(AssignedAfterConstruction(unit));
-            var classified = shapes.Distinct().Select(s => (Shape: s, Role: Classify(s))).Where(c => c.Role != Role.None).ToList();
+            var superseded = shapes.Select(s => s.Source).OfType<Shape>().ToHashSet();
+            var classified = shapes.Distinct().Where(s => !superseded.Contains(s)).Select(s => (Shape: s, Role: Classify(s))).Where(c => c.Role != Role.None).ToList();
             var outermost = classified.Where(c => !classified.Any(o => o.Shape != c.Shape && o.Shape.Span.Contains(c.Shape.Span) && o.Shape.Span != c.Shape.Span)).ToList();
             foreach (var whole in new[] { Role.Bundle, Role.Settings })
             {
@@ -356,7 +360,7 @@ internal static class CSharpDocumentLoader
         private Shape With(WithExpressionSyntax with)
         {
             var source = ShapeOf(with.Expression);
-            var shape = new Shape(with.Span, with.WithKeyword.Span, source?.TypeName);
+            var shape = new Shape(with.Span, with.WithKeyword.Span, source?.TypeName) { Source = source };
             shape.Members.AddRange(source?.Members ?? []);
             var added = new Shape(with.Span, with.WithKeyword.Span, null);
             AddInitializer(added, with.Initializer);

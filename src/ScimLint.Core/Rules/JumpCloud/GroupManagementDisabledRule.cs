@@ -29,7 +29,8 @@ internal sealed class GroupManagementDisabledRule : Rule
         }
 
         var state = !field.HasValue ? "missing (off)" : field.Boolean == false ? "false" : $"not a boolean";
-        var fix = field.Boolean == false ? new Fix("set to true", [new Replacement(field.Scalar!.Span, "true")]) : null;
+        // Only where the value is written at that spot (a C# constant is fixed where it is declared).
+        var fix = field.Boolean == false && field.Origin == Documents.ValueOrigin.Literal ? new Fix("set to true", [new Replacement(field.Scalar!.Span, "true")]) : null;
         context.Report(field, Rule.Format(state), fix);
     }
 }

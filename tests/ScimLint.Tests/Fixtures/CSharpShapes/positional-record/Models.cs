@@ -1,0 +1,3 @@
+namespace Acme.Provisioning;
+
+public sealed record IdentityManagement(string ApiType, string ScimVersion, string BaseUrl, string? Token, bool GroupManagementEnabled, string Status);
