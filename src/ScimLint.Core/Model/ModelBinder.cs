@@ -39,47 +39,8 @@ public static class ModelBinder
 
         var anchor = FirstKeySpan(map, document.Text);
         var root = new ModelObject(map, string.Empty, anchor);
-        var apps = new List<JumpCloudApp>();
-        StrongDmSettings? settings = null;
-        switch (kind)
-        {
-            case DocumentKind.JumpCloud when identityOnly:
-                // The parts the file does not hold are unknown, not missing: no finding is reported on them.
-                var outside = new ModelObject(null, string.Empty, anchor, known: false);
-                apps.Add(new JumpCloudApp(document, outside.Field("application").AsObject(), root.Field("identityManagement"), outside.Field("associations"), outside.Field("userGroups")));
-                break;
-            case DocumentKind.JumpCloud when map!.Get("application") is DocMapping:
-                var app = root.Field("application").AsObject();
-                if (IsStrongDm(app) || CSharpStrongDm(document, app))
-                {
-                    var observed = string.Equals(root.Field("source").AsObject().Field("kind").Text, "observed", StringComparison.Ordinal);
-                    var counts = root.Field("counts").AsObject().Field("groupMembers").AsObject();
-                    apps.Add(new JumpCloudApp(document, app, root.Field("identityManagement"), root.Field("associations"), root.Field("userGroups"), counts, observed));
-                }
-
-                break;
-            case DocumentKind.JumpCloud when map!.Get("results") is DocSequence results:
-                foreach (var item in results.Items)
-                {
-                    var obj = ModelField.Item(item);
-                    if (IsStrongDm(obj) || CSharpStrongDm(document, obj))
-                    {
-                        apps.Add(new JumpCloudApp(document, obj, obj.Field("identityManagement"), obj.Field("associations"), obj.Field("userGroups")));
-                    }
-                }
-
-                break;
-            case DocumentKind.JumpCloud:
-                if (IsStrongDm(root) || CSharpStrongDm(document, root))
-                {
-                    apps.Add(new JumpCloudApp(document, root, root.Field("identityManagement"), root.Field("associations"), root.Field("userGroups")));
-                }
-
-                break;
-            case DocumentKind.StrongDm:
-                settings = new StrongDmSettings(document, root);
-                break;
-        }
+        var apps = kind == DocumentKind.JumpCloud ? BindApps(document, map!, root, anchor, identityOnly) : [];
+        var settings = kind == DocumentKind.StrongDm ? new StrongDmSettings(document, root) : null;
 
         var secrets = new List<DocScalar>();
         CollectSecrets(document.Root, string.Empty, secrets);
@@ -90,6 +51,49 @@ public static class ModelBinder
             SensitiveSpans = [.. written.Select(s => s.Span)],
             SensitiveValues = [.. written.Where(s => s.Kind != ScalarKind.Null).Select(s => s.Value)],
         };
+    }
+
+    private static List<JumpCloudApp> BindApps(SourceDocument document, DocMapping map, ModelObject root, SourceSpan anchor, bool identityOnly)
+    {
+        var apps = new List<JumpCloudApp>();
+        switch (identityOnly)
+        {
+            case true:
+                // The parts the file does not hold are unknown, not missing: no finding is reported on them.
+                var outside = new ModelObject(null, string.Empty, anchor, known: false);
+                apps.Add(new JumpCloudApp(document, outside.Field("application").AsObject(), root.Field("identityManagement"), outside.Field("associations"), outside.Field("userGroups")));
+                break;
+            case false when map.Get("application") is DocMapping:
+                var app = root.Field("application").AsObject();
+                if (IsStrongDm(app) || CSharpStrongDm(document, app))
+                {
+                    var observed = string.Equals(root.Field("source").AsObject().Field("kind").Text, "observed", StringComparison.Ordinal);
+                    var counts = root.Field("counts").AsObject().Field("groupMembers").AsObject();
+                    apps.Add(new JumpCloudApp(document, app, root.Field("identityManagement"), root.Field("associations"), root.Field("userGroups"), counts, observed));
+                }
+
+                break;
+            case false when map.Get("results") is DocSequence results:
+                foreach (var item in results.Items)
+                {
+                    var obj = ModelField.Item(item);
+                    if (IsStrongDm(obj) || CSharpStrongDm(document, obj))
+                    {
+                        apps.Add(new JumpCloudApp(document, obj, obj.Field("identityManagement"), obj.Field("associations"), obj.Field("userGroups")));
+                    }
+                }
+
+                break;
+            case false:
+                if (IsStrongDm(root) || CSharpStrongDm(document, root))
+                {
+                    apps.Add(new JumpCloudApp(document, root, root.Field("identityManagement"), root.Field("associations"), root.Field("userGroups")));
+                }
+
+                break;
+        }
+
+        return apps;
     }
 
     /// <summary>
