@@ -26,6 +26,7 @@ validate() {
 }
 check "action-validator accepts action.yml" validate "$E2E_ROOT/action.yml"
 check "action-validator accepts examples/github-workflow.yml" validate "$E2E_ROOT/examples/github-workflow.yml"
+check "action-validator accepts examples/pull-workflow.yml (scheduled pull, lint, SARIF upload)" validate "$E2E_ROOT/examples/pull-workflow.yml"
 mkdir -p "$E2E_TMP/broken"
 printf 'name: broken\ndescription: no shell\nruns:\n  using: composite\n  steps:\n    - run: echo hi\n' > "$E2E_TMP/broken/action.yml"
 check "action-validator rejects a composite step without a shell (the validator really validates)" \

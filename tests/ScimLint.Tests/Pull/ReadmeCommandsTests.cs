@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using ScimLint.Cli.Pull;
+using ScimLint.Tests.Infrastructure;
+
+namespace ScimLint.Tests.Pull;
+
+/// <summary>
+/// The README's "Getting your configuration" commands, word for word, against the loopback JumpCloud server: the
+/// <c>scimlint pull</c> block in process, the curl block in bash. What they produce lints without schema errors, and
+/// drift against the hand-kept files beside it is found.
+/// </summary>
+public sealed partial class ReadmeCommandsTests : IAsyncLifetime, IDisposable
+{
+    private readonly PullHarness harness = new();
+    private FakeJumpCloud server = null!;
+
+    public async Task InitializeAsync()
+    {
+        server = await FakeJumpCloud.StartAsync();
+        PullHarness.Seed(server);
+    }
+
+    public async Task DisposeAsync() => await server.DisposeAsync();
+
+    public void Dispose() => harness.Dispose();
+
+    [Fact]
+    public void The_pull_block_writes_a_document_that_lints_beside_the_hand_kept_files()
+    {
+        var lines = Block("pull").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('#')[0].Trim()).Where(l => l.Length > 0).ToList();
+        Assert.Equal("export JUMPCLOUD_API_KEY=...", lines[0]);
+        HandKept("provisioning");
+
+        var runs = lines.Skip(1).Select(line =>
+        {
+            var args = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal("scimlint", args[0]);
+            return args[1] == "pull" ? harness.Cli([.. args[1..], "--api-url", server.Url]) : harness.Cli([.. args[1..], "--format", "json"]);
+        }).ToList();
+
+        Assert.Equal(2, runs.Count);
+        Assert.Equal(0, runs[0].ExitCode);
+        Assert.Equal("scimlint: wrote provisioning/jumpcloud.live.json (3 user groups, 1 direct user assignment)\n", runs[0].Out);
+        AssertLintsWithDrift(runs[1]);
+    }
+
+    [Fact]
+    public void The_curl_block_writes_a_document_that_lints_beside_the_hand_kept_files()
+    {
+        HandKept(".");
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = harness.WorkingDirectory, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { "-euo", "pipefail", "-c", Block("curl") })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["JC"] = server.Url;
+        start.Environment["JUMPCLOUD_API_KEY"] = FakeJumpCloud.ApiKey;
+        start.Environment["APP_ID"] = PullHarness.StrongDmId;
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.True(process.ExitCode == 0, error);
+        Assert.Equal(["jumpcloud.live.json", "jumpcloud.yaml", "strongdm.yaml"], harness.Files());
+        Assert.Equal(4, harness.ReadJson("jumpcloud.live.json")["associations"]!.AsArray().Count);
+        Assert.Contains(server.Requests, r => r.Path.EndsWith("/associations", StringComparison.Ordinal) && r.Query.Contains("skip=100", StringComparison.Ordinal));
+        AssertLintsWithDrift(harness.Cli(".", "--format", "json"));
+    }
+
+    private static void AssertLintsWithDrift(PullRun lint)
+    {
+        Assert.Equal(0, lint.ExitCode);
+        Assert.DoesNotContain("\"SL002\"", lint.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"SL006\"", lint.Out, StringComparison.Ordinal);
+        Assert.Contains("\"ruleId\": \"SL601\"", lint.Out, StringComparison.Ordinal);
+        Assert.Contains("\"ruleId\": \"SL602\"", lint.Out, StringComparison.Ordinal);
+        Assert.Contains("\"ruleId\": \"SL604\"", lint.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>The hand-kept files of the US example (the Identity Management tab the API cannot return).</summary>
+    private void HandKept(string directory)
+    {
+        var target = Path.Combine(harness.WorkingDirectory, directory);
+        Directory.CreateDirectory(target);
+        Directory.CreateDirectory(Path.Combine(harness.WorkingDirectory, ".git"));
+        foreach (var name in new[] { "jumpcloud.yaml", "strongdm.yaml" })
+        {
+            File.Copy(Repo.Path_("examples", "us-correct", name), Path.Combine(target, name));
+        }
+    }
+
+    private static string Block(string name)
+    {
+        var readme = File.ReadAllText(Repo.Path_("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var match = BlockPattern().Match(readme[readme.IndexOf($"<!-- readme-test: {name} -->", StringComparison.Ordinal)..]);
+        Assert.True(match.Success, $"README has no code block after <!-- readme-test: {name} -->");
+        return match.Groups[1].Value;
+    }
+
+    [GeneratedRegex("```sh\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex BlockPattern();
+}
