@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ScimLint.Documents;
 using ScimLint.Loading;
 using ScimLint.Model;
@@ -15,8 +16,10 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
     private const int HeadBytes = 64 * 1024;
 
     private readonly Dictionary<string, BoundDocument?> _cache = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _undecoded = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, byte[]> _peeked = new(StringComparer.Ordinal);
+    // Written by the parallel document phase (one file per thread), so concurrent; the cache is filled in input order
+    // after it (Add), so that everything derived from it is in the same order whatever the number of threads.
+    private readonly ConcurrentDictionary<string, string> _undecoded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> _peeked = new(StringComparer.Ordinal);
 
     /// <summary>The load limits of this run.</summary>
     public LoadLimits Limits => limits;
@@ -45,22 +48,29 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
             return cached;
         }
 
-        BoundDocument? bound = null;
-        try
-        {
-            bound = DocumentBinder.Bind(Read(fullPath));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            if (mustRead)
-            {
-                throw new LintUsageException($"{workspace.Display(fullPath)}: cannot read file: {ex.Message}");
-            }
-        }
-
+        var bound = LoadUncached(fullPath, mustRead);
         _cache[fullPath] = bound;
         return bound;
     }
+
+    /// <summary>
+    /// Loads and binds a file without caching it; safe to call for different files at once. The caller hands the
+    /// result to <see cref="Add"/>.
+    /// </summary>
+    public BoundDocument? LoadUncached(string fullPath, bool mustRead)
+    {
+        try
+        {
+            return DocumentBinder.Bind(Read(fullPath));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return mustRead ? throw new LintUsageException($"{workspace.Display(fullPath)}: cannot read file: {ex.Message}") : null;
+        }
+    }
+
+    /// <summary>Caches a document loaded by <see cref="LoadUncached"/>.</summary>
+    public void Add(string fullPath, BoundDocument? bound) => _cache[fullPath] = bound;
 
     /// <summary>The bytes of a file, read once and kept for its load.</summary>
     public byte[] Peek(string fullPath)
@@ -77,7 +87,7 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
     /// <summary>Drops the bytes of a file that will not be loaded; returns false for use in a condition.</summary>
     public bool Forget(string fullPath)
     {
-        _peeked.Remove(fullPath);
+        _peeked.TryRemove(fullPath, out _);
         return false;
     }
 
@@ -94,7 +104,7 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
             return DocumentLoader.Oversized(display, length, limits);
         }
 
-        var bytes = _peeked.Remove(fullPath, out var peeked) ? peeked : workspace.FileSystem.File.ReadAllBytes(fullPath);
+        var bytes = _peeked.TryRemove(fullPath, out var peeked) ? peeked : workspace.FileSystem.File.ReadAllBytes(fullPath);
         var document = DocumentLoader.Load(display, bytes, limits, () => CSharpSiblings(fullPath));
         if (document.Root is null && document.Diagnostics.Count > 0)
         {
@@ -107,7 +117,7 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
 
     // C# values may refer to constants, enums and records declared in any C# file of the run.
     private const int MaxCSharpCompanions = 1024;
-    private readonly Dictionary<string, string?> _csharpTexts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> _csharpTexts = new(StringComparer.Ordinal);
     private IReadOnlyList<string> _runCSharp = [];
 
     /// <summary>The C# files of this run (inputs named or walked), whose declarations every C# document may use.</summary>
@@ -130,24 +140,20 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
             .OfType<string>()];
     }
 
-    private string? CSharpText(string fullPath)
+    // Concurrent: C# documents of the parallel document phase share it.
+    private string? CSharpText(string fullPath) => _csharpTexts.GetOrAdd(fullPath, ReadCSharp);
+
+    private string? ReadCSharp(string fullPath)
     {
-        if (!_csharpTexts.TryGetValue(fullPath, out var text))
+        var fs = workspace.FileSystem;
+        try
         {
-            var fs = workspace.FileSystem;
-            try
-            {
-                text = fs.FileInfo.New(fullPath).Length <= limits.MaxFileBytes ? fs.File.ReadAllText(fullPath) : null;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                text = null;
-            }
-
-            _csharpTexts[fullPath] = text;
+            return fs.FileInfo.New(fullPath).Length <= limits.MaxFileBytes ? fs.File.ReadAllText(fullPath) : null;
         }
-
-        return text;
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private byte[] ReadHead(string fullPath)

@@ -36,7 +36,8 @@ public sealed record LintOptions(IReadOnlyList<string> Paths)
 /// Runs the pipeline by composing its stages (docs/architecture.md draws them): input discovery
 /// (<see cref="InputDiscovery"/>, <see cref="OwnershipCheck"/>), loading (<see cref="DocumentStore"/>), binding
 /// (<see cref="DocumentBinder"/>), pairing (<see cref="Pairing"/>), rule dispatch (<see cref="RuleDispatch"/>) and the
-/// finding pipeline (<see cref="FindingPipeline"/>). It takes its file system as a parameter; only
+/// finding pipeline (<see cref="FindingPipeline"/>). Loading, binding and the document rules run for all inputs in
+/// parallel (<see cref="DocumentPhase"/>); pairing and the cross-document rules follow, then the pipeline sorts. It takes its file system as a parameter; only
 /// <see cref="LintOptions.Fix"/> writes.
 /// </summary>
 public sealed class LintEngine
@@ -100,11 +101,12 @@ public sealed class LintEngine
         var discovery = new InputDiscovery(_workspace);
         var files = discovery.Resolve(request.Paths.Count == 0 ? ["."] : request.Paths);
         store.UseCSharpFilesOfRun(files.Select(f => f.FullPath));
-        var inputs = LoadInputs(files, store, ownership);
 
         var active = _catalog.Rules.Where(r => config.SeverityOf(r.Descriptor) != Severity.None).ToList();
         var dispatch = new RuleDispatch(active, config.Policy, _catalog, new Pairing(_workspace, store, ownership, discovery));
-        var raw = dispatch.Run(inputs);
+        var (inputs, documentFindings) = new DocumentPhase(store, ownership, dispatch).Run(files);
+        var raw = dispatch.RunCrossDocument(inputs);
+        raw.AddRange(documentFindings);
 
         var loaded = store.Loaded.GroupBy(d => d.Document.Path, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var redactor = Redactor.For(store.Loaded);
@@ -122,37 +124,5 @@ public sealed class LintEngine
             Unresolved = UnresolvedValue.Of(inputs.Select(i => i.Bound)),
         };
         return request.Baseline is null ? result : FindingPipeline.ApplyBaseline(result, request.Baseline);
-    }
-
-    /// <summary>Loads the inputs that can be ours: every named file, and walked files that are recognised or look like ours.</summary>
-    private static List<InputDocument> LoadInputs(List<InputFile> files, DocumentStore store, OwnershipCheck ownership)
-    {
-        var inputs = new List<InputDocument>();
-        foreach (var (fullPath, isExplicit) in files)
-        {
-            if (!isExplicit && !ownership.MayBeOurs(fullPath, kind: null))
-            {
-                continue;
-            }
-
-            var bound = store.Load(fullPath, mustRead: true);
-            if (bound is null)
-            {
-                continue;
-            }
-
-            var looksOurs = ownership.LooksOurs(bound, fullPath);
-
-            // A walked file that is not recognised is ours only when it failed to load and looks like ours.
-            if (!isExplicit && bound.Kind == DocumentKind.Unknown && !(bound.Document.Diagnostics.Count > 0 && looksOurs))
-            {
-                continue;
-            }
-
-            DocumentBinder.PrepareInput(bound);
-            inputs.Add(new InputDocument(bound, fullPath, isExplicit, looksOurs));
-        }
-
-        return inputs;
     }
 }

@@ -9,16 +9,21 @@ namespace ScimLint.Engine;
 internal sealed record InputDocument(BoundDocument Bound, string FullPath, bool Explicit, bool LooksLikeConfig);
 
 /// <summary>
-/// Stage 5, rule dispatch: runs every active rule on every app, settings document and input document, and the
-/// cross-file rules on counterparts found on disk. A rule that throws becomes a finding of that rule, never a stack
-/// trace. The order of the raw findings is fixed here (the pipeline sorts them, and its dedupe keeps the first).
+/// Stage 5, rule dispatch: runs every active rule on every input document (<see cref="CheckDocument"/>, per document,
+/// in parallel from <see cref="DocumentPhase"/>), then on every app and settings document with its pairing, and the
+/// cross-file rules on counterparts found on disk (<see cref="RunCrossDocument"/>). A rule that throws becomes a
+/// finding of that rule, never a stack trace. The order of the raw findings is fixed (the pipeline sorts them, and its
+/// dedupe keeps the first): cross-document findings first, then each input's document findings in input order.
 /// </summary>
 internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy, RuleCatalog catalog, Pairing pairing)
 {
     private readonly List<RawFinding> _raw = [];
 
-    /// <summary>Runs the rules on the inputs and returns what they reported.</summary>
-    public List<RawFinding> Run(IReadOnlyList<InputDocument> inputs)
+    /// <summary>
+    /// Runs the cross-document half on the inputs: app rules with their paired settings, settings rules with their
+    /// exports, and the cross-file rules on counterparts found on disk. Returns what they reported.
+    /// </summary>
+    public List<RawFinding> RunCrossDocument(IReadOnlyList<InputDocument> inputs)
     {
         var inSet = inputs.Select(i => i.FullPath).ToHashSet(StringComparer.Ordinal);
         var counterparts = new Dictionary<string, BoundDocument>(StringComparer.Ordinal);
@@ -54,14 +59,19 @@ internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy
             CheckApps(other, otherPath, crossFile);
         }
 
-        // Document rules run last: schema validation then finds its schema loaded in the background while the app
-        // and settings rules ran. Findings are sorted later, so the order of rules does not show.
-        foreach (var input in inputs)
-        {
-            Each(active, input.Bound.Document, rule => rule.CheckDocument(new DocumentContext(rule.Descriptor, policy, _raw.Add, input.Bound, input.Explicit, input.LooksLikeConfig) { Catalog = catalog }));
-        }
-
         return _raw;
+    }
+
+    /// <summary>
+    /// Runs the document rules on one input. Safe to call for several inputs at once: it touches nothing shared, and
+    /// its findings go to a list of their own (the caller appends them after the cross-document ones, in input order).
+    /// </summary>
+    public List<RawFinding> CheckDocument(InputDocument input)
+    {
+        var raw = new List<RawFinding>();
+        var document = input.Bound.Document;
+        Each(active, raw, () => FirstKeySpan(document), rule => rule.CheckDocument(new DocumentContext(rule.Descriptor, policy, raw.Add, input.Bound, input.Explicit, input.LooksLikeConfig) { Catalog = catalog }));
+        return raw;
     }
 
     /// <summary>The hook of the finding pipeline: the rules hear which suppressions matched no finding.</summary>
@@ -89,7 +99,10 @@ internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy
     /// left out because it may quote input (and so a token).
     /// </summary>
     private void Each(IReadOnlyList<Rule> rules, SourceDocument document, Action<Rule> check) =>
-        Each(rules, _raw, () => document.Root is DocMapping { Properties.Count: > 0 } map ? map.Properties[0].Key.Span : document.Text.Span(0, 0), check);
+        Each(rules, _raw, () => FirstKeySpan(document), check);
+
+    private static SourceSpan FirstKeySpan(SourceDocument document) =>
+        document.Root is DocMapping { Properties.Count: > 0 } map ? map.Properties[0].Key.Span : document.Text.Span(0, 0);
 
     private static void Each(IReadOnlyList<Rule> rules, List<RawFinding> sink, Func<SourceSpan> where, Action<Rule> check)
     {

@@ -8,7 +8,11 @@ public sealed record ToolProcessRun(int ExitCode, byte[] Out, string Error);
 /// <summary>Runs the built <c>scimlint.dll</c> (copied beside the test assembly) as its own process.</summary>
 internal static class ToolProcess
 {
-    public static async Task<ToolProcessRun> RunAsync(string workingDirectory, params string[] args)
+    public static Task<ToolProcessRun> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the tool with extra environment variables (for example <c>DOTNET_PROCESSOR_COUNT</c>).</summary>
+    public static async Task<ToolProcessRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -17,6 +21,11 @@ internal static class ToolProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "scimlint.dll"));
         foreach (var arg in args)
         {
