@@ -32,7 +32,7 @@ public sealed class LintResult
     /// <summary>How many files were checked.</summary>
     public int FilesChecked { get; }
 
-    /// <summary>The source texts of the files with findings, by display path (for code frames and fixes).</summary>
+    /// <summary>The source texts by display path (for code frames).</summary>
     public IReadOnlyDictionary<string, SourceText> Sources { get; }
 
     /// <summary>The run's redaction service: every reporter that shows source masks it through this.</summary>
