@@ -91,17 +91,7 @@ internal static class CheckCommand
         var fs = env.FileSystem;
         try
         {
-            // '-' is stdout; only one report can go there.
-            if (IsStdout(options.Sarif) && (options.Output is null || IsStdout(options.Output)))
-            {
-                throw new LintUsageException("--sarif -: stdout already carries the report; write one of them to a file (--output FILE)");
-            }
-
-            // Fail before writing anything when an output cannot be written.
-            foreach (var output in new[] { options.Output, options.Sarif, options.WriteBaseline }.OfType<string>().Where(o => !IsStdout(o)))
-            {
-                AtomicFile.CheckDirectory(fs, Resolve(fs, env, output));
-            }
+            CheckOutputs(options, env);
 
             var lint = new LintOptions(options.Paths)
             {
@@ -240,6 +230,24 @@ internal static class CheckCommand
         }
 
         return null;
+    }
+
+    /// <summary>Fails before anything is written when an output cannot be written ('-' is stdout, and only one report can go there).</summary>
+    private static void CheckOutputs(CheckOptions options, CliEnvironment env)
+    {
+        var fs = env.FileSystem;
+
+        // '-' is stdout; only one report can go there.
+        if (IsStdout(options.Sarif) && (options.Output is null || IsStdout(options.Output)))
+        {
+            throw new LintUsageException("--sarif -: stdout already carries the report; write one of them to a file (--output FILE)");
+        }
+
+        // Fail before writing anything when an output cannot be written.
+        foreach (var output in new[] { options.Output, options.Sarif, options.WriteBaseline }.OfType<string>().Where(o => !IsStdout(o)))
+        {
+            AtomicFile.CheckDirectory(fs, Resolve(fs, env, output));
+        }
     }
 
     /// <summary>Whether an output option names stdout ('-').</summary>

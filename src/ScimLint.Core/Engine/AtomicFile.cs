@@ -66,15 +66,7 @@ public static class AtomicFile
                         throw new LintUsageException($"{path}: is a directory");
                 }
 
-                // A link to a regular file stays a link; the file it points at is replaced.
-                var target = FileKinds.FinalTarget(fs, full);
-                var directory = CheckDirectory(fs, target);
-                var name = fs.Path.GetFileName(target);
-                RemoveStale(fs, directory, name);
-                var temp = fs.Path.Combine(directory, "." + name + TempMarker + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-                Pending[temp] = fs;
-                staged.Add((path, temp, target));
-                fs.File.WriteAllBytes(temp, content);
+                Stage(fs, path, full, content, staged);
             }
 
             foreach (var (display, target, content) in direct)
@@ -105,6 +97,19 @@ public static class AtomicFile
                 }
             }
         }
+    }
+
+    /// <summary>Writes one file's temporary file beside its target (a link to a regular file stays a link: its target is replaced).</summary>
+    private static void Stage(IFileSystem fs, string path, string full, byte[] content, List<(string Display, string Temp, string Target)> staged)
+    {
+        var target = FileKinds.FinalTarget(fs, full);
+        var directory = CheckDirectory(fs, target);
+        var name = fs.Path.GetFileName(target);
+        RemoveStale(fs, directory, name);
+        var temp = fs.Path.Combine(directory, "." + name + TempMarker + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        Pending[temp] = fs;
+        staged.Add((path, temp, target));
+        fs.File.WriteAllBytes(temp, content);
     }
 
     /// <summary>
