@@ -91,11 +91,7 @@ internal static class CheckCommand
         var fs = env.FileSystem;
         try
         {
-            // Fail before writing anything when an output cannot be written.
-            foreach (var output in new[] { options.Output, options.Sarif }.OfType<string>())
-            {
-                AtomicFile.CheckDirectory(fs, Resolve(fs, env, output));
-            }
+            CheckOutputs(options, env);
 
             var lint = new LintOptions(options.Paths)
             {
@@ -107,8 +103,17 @@ internal static class CheckCommand
             var result = new LintEngine(fs, env.WorkingDirectory).Run(lint);
             if (options.WriteBaseline is not null)
             {
-                AtomicFile.Write(fs, Resolve(fs, env, options.WriteBaseline), Engine.Baseline.Write(result));
-                env.Error.Write($"scimlint: wrote {result.Findings.Count} finding{(result.Findings.Count == 1 ? string.Empty : "s")} to the baseline {options.WriteBaseline}\n");
+                var baselineText = Engine.Baseline.Write(result);
+                if (IsStdout(options.WriteBaseline))
+                {
+                    env.Out.Write(baselineText);
+                }
+                else
+                {
+                    AtomicFile.Write(fs, Resolve(fs, env, options.WriteBaseline), baselineText);
+                }
+
+                env.Error.Write($"scimlint: wrote {result.Findings.Count} finding{(result.Findings.Count == 1 ? string.Empty : "s")} to the baseline {ControlCharacters.Escape(options.WriteBaseline)}\n");
                 return ScimLintCli.Clean;
             }
 
@@ -157,12 +162,12 @@ internal static class CheckCommand
     {
         foreach (var skipped in outcome.Skipped)
         {
-            env.Error.Write($"scimlint: --fix left {skipped}\n");
+            env.Error.Write($"scimlint: --fix left {ControlCharacters.Escape(skipped)}\n");
         }
 
         if (outcome.Files.Count > 0)
         {
-            env.Error.Write($"scimlint: fixed {outcome.Fixes} finding{(outcome.Fixes == 1 ? string.Empty : "s")} in {string.Join(", ", outcome.Files)}\n");
+            env.Error.Write($"scimlint: fixed {outcome.Fixes} finding{(outcome.Fixes == 1 ? string.Empty : "s")} in {ControlCharacters.Escape(string.Join(", ", outcome.Files))}\n");
         }
     }
 
@@ -170,25 +175,39 @@ internal static class CheckCommand
     private static void Report(CheckOptions options, CliEnvironment env, LintResult result)
     {
         var fs = env.FileSystem;
-        var color = !options.NoColor && options.Output is null && env.OutputIsTerminal && string.IsNullOrEmpty(env.GetVariable("NO_COLOR")) && options.Format.Equals("text", StringComparison.OrdinalIgnoreCase);
+        var toStdout = options.Output is null || IsStdout(options.Output);
+        var color = !options.NoColor && toStdout && env.OutputIsTerminal && string.IsNullOrEmpty(env.GetVariable("NO_COLOR")) && options.Format.Equals("text", StringComparison.OrdinalIgnoreCase);
         var report = new ReportOptions { Color = color, Quiet = options.Quiet, ToolVersion = env.ToolVersion };
         var writer = new StringWriter { NewLine = "\n" };
         ToolInfo.ReporterFor(options.Format).Write(result, writer, report);
+
+        // Both files are written completely before either is renamed into place, so a failure leaves both as they
+        // were (see AtomicFile). '-' is stdout.
+        var files = new List<(string Path, string Content)>();
         if (options.Sarif is not null)
         {
             var sarif = new StringWriter { NewLine = "\n" };
             new SarifReporter().Write(result, sarif, report with { Color = false });
-            AtomicFile.Write(fs, Resolve(fs, env, options.Sarif), sarif.ToString());
+            if (IsStdout(options.Sarif))
+            {
+                env.Out.Write(sarif.ToString());
+            }
+            else
+            {
+                files.Add((Resolve(fs, env, options.Sarif), sarif.ToString()));
+            }
         }
 
-        if (options.Output is not null)
-        {
-            AtomicFile.Write(fs, Resolve(fs, env, options.Output), writer.ToString());
-        }
-        else
+        if (toStdout)
         {
             env.Out.Write(writer.ToString());
         }
+        else
+        {
+            files.Add((Resolve(fs, env, options.Output!), writer.ToString()));
+        }
+
+        AtomicFile.WriteAll(fs, files);
     }
 
     // PATH takes any token, so a mistyped option or command arrives here as a path: name it and suggest the nearest.
@@ -212,6 +231,27 @@ internal static class CheckCommand
 
         return null;
     }
+
+    /// <summary>Fails before anything is written when an output cannot be written ('-' is stdout, and only one report can go there).</summary>
+    private static void CheckOutputs(CheckOptions options, CliEnvironment env)
+    {
+        var fs = env.FileSystem;
+
+        // '-' is stdout; only one report can go there.
+        if (IsStdout(options.Sarif) && (options.Output is null || IsStdout(options.Output)))
+        {
+            throw new LintUsageException("--sarif -: stdout already carries the report; write one of them to a file (--output FILE)");
+        }
+
+        // Fail before writing anything when an output cannot be written.
+        foreach (var output in new[] { options.Output, options.Sarif, options.WriteBaseline }.OfType<string>().Where(o => !IsStdout(o)))
+        {
+            AtomicFile.CheckDirectory(fs, Resolve(fs, env, output));
+        }
+    }
+
+    /// <summary>Whether an output option names stdout ('-').</summary>
+    private static bool IsStdout(string? path) => path == "-";
 
     private static bool Exists(CliEnvironment env, string path)
     {

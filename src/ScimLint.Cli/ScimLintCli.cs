@@ -79,7 +79,7 @@ public static class ScimLintCli
     /// <summary>Writes a usage error and returns exit code 2.</summary>
     internal static int Fail(CliEnvironment env, string message)
     {
-        env.Error.Write($"scimlint: {message}\n");
+        env.Error.Write($"scimlint: {ControlCharacters.Escape(message)}\n");
         return Usage;
     }
 

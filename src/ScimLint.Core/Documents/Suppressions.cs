@@ -17,10 +17,11 @@ public sealed record Suppression(SourceSpan Span, IReadOnlyList<string> Rules, s
 /// <summary>Finds the suppressions among a document's comments.</summary>
 public static partial class Suppressions
 {
-    /// <summary>The suppressions of a document, in source order.</summary>
+    /// <summary>The suppressions of a document, in source order. Linear in the number of lines and comments.</summary>
     public static IReadOnlyList<Suppression> Parse(SourceDocument document)
     {
         var result = new List<Suppression>();
+        int[]? nextContent = null;
         foreach (var comment in document.Comments)
         {
             var match = Directive().Match(comment.Text);
@@ -31,10 +32,15 @@ public static partial class Suppressions
 
             var rules = match.Groups["rules"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var line = comment.Span.StartLine;
-            var before = document.Text.GetLine(line)[..Math.Min(comment.Span.StartColumn - 1, document.Text.GetLine(line).Length)];
-            if (string.IsNullOrWhiteSpace(before))
+            var lineText = document.Text.GetLine(line);
+            var before = lineText.AsSpan(0, Math.Clamp(comment.Span.StartColumn - 1, 0, lineText.Length));
+            if (before.IsWhiteSpace())
             {
-                line = NextContentLine(document, comment.Span.EndLine);
+                // Computed once per document: a file of 100,000 comment lines must not rescan the rest of the file
+                // for each of them.
+                nextContent ??= NextContentLines(document);
+                var after = comment.Span.EndLine + 1;
+                line = after < nextContent.Length && nextContent[after] > 0 ? nextContent[after] : comment.Span.EndLine + 1;
             }
 
             result.Add(new Suppression(comment.Span, rules, match.Groups["reason"].Value.Trim(), line));
@@ -43,20 +49,35 @@ public static partial class Suppressions
         return result;
     }
 
-    private static int NextContentLine(SourceDocument document, int afterLine)
+    /// <summary>
+    /// For each 1-based line, the first line at or after it that holds anything but comments (0 when there is none).
+    /// One backward pass over the lines.
+    /// </summary>
+    private static int[] NextContentLines(SourceDocument document)
     {
-        var commentLines = document.Comments.Select(c => c.Span.StartLine).ToHashSet();
-        for (var line = afterLine + 1; line <= document.Text.LineCount; line++)
+        var count = document.Text.LineCount;
+        var commentLines = new bool[count + 2];
+        foreach (var comment in document.Comments)
         {
-            var text = document.Text.GetLine(line).Trim();
-            if (text.Length > 0 && !(commentLines.Contains(line) && (text.StartsWith('#') || text.StartsWith("//", StringComparison.Ordinal) || text.StartsWith("/*", StringComparison.Ordinal))))
+            if (comment.Span.StartLine >= 1 && comment.Span.StartLine <= count)
             {
-                return line;
+                commentLines[comment.Span.StartLine] = true;
             }
         }
 
-        return afterLine + 1;
+        var next = new int[count + 2];
+        for (var line = count; line >= 1; line--)
+        {
+            var text = document.Text.GetLine(line).AsSpan().Trim();
+            var content = text.Length > 0 && !(commentLines[line] && (text.StartsWith('#') || text.StartsWith("//", StringComparison.Ordinal) || text.StartsWith("/*", StringComparison.Ordinal)));
+            next[line] = content ? line : next[line + 1];
+        }
+
+        return next;
     }
+
+    /// <summary>The suppressions of one file indexed by the line they cover, for a constant-time lookup per finding.</summary>
+    public static ILookup<int, Suppression> ByLine(IReadOnlyList<Suppression> suppressions) => suppressions.ToLookup(s => s.Line);
 
     [GeneratedRegex(@"^\s*scimlint:\s*ignore\[(?<rules>[^\]]*)\](?<reason>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Directive();

@@ -72,11 +72,14 @@ internal sealed class FindingPipeline(ScimLintConfig config, Redactor redactor, 
         var used = new HashSet<Suppression>();
         var kept = new List<Finding>();
         var suppressed = new List<SuppressedFinding>();
+
+        // Indexed by line: a file of 100,000 suppression comments must not compare each finding with each comment.
+        var byLine = suppressions.ToDictionary(p => p.Key, p => Suppressions.ByLine(p.Value), StringComparer.Ordinal);
         foreach (var finding in findings)
         {
-            var match = _unsuppressible.Contains(finding.Rule) || !suppressions.TryGetValue(finding.Path, out var candidates)
+            var match = _unsuppressible.Contains(finding.Rule) || !byLine.TryGetValue(finding.Path, out var candidates)
                 ? null
-                : candidates.FirstOrDefault(s => s.Line == finding.Span.StartLine && s.Rules.Any(r =>
+                : candidates[finding.Span.StartLine].FirstOrDefault(s => s.Rules.Any(r =>
                     string.Equals(r, finding.Rule.Id, StringComparison.OrdinalIgnoreCase) || string.Equals(r, finding.Rule.Name, StringComparison.OrdinalIgnoreCase)));
             if (match is null)
             {

@@ -66,7 +66,7 @@ public sealed class LintEngine
         var result = Run(request);
         if (options.Fix)
         {
-            var outcome = FixApplier.Apply(_workspace.FileSystem, _workspace.WorkingDirectory, result);
+            var outcome = FixApplier.Apply(_workspace.FileSystem, _workspace.WorkingDirectory, result, options.Paths);
             options.FixesApplied?.Invoke(outcome);
             if (outcome.Files.Count > 0)
             {

@@ -83,7 +83,7 @@ public static class DocumentLoader
     // A separate method so that the JIT resolves Roslyn only when a C# file is actually read.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static SourceDocument LoadCSharp(SourceText source, LoadLimits limits, Func<IReadOnlyList<string>>? companions) =>
-        CSharpDocumentLoader.Load(source, limits, companions);
+        CSharpGuard.Load(source, limits, () => CSharpDocumentLoader.Load(source, limits, companions));
 
     /// <summary>The document of a file too large to read: one diagnostic, no tree.</summary>
     public static SourceDocument Oversized(string displayPath, long length, LoadLimits limits) =>

@@ -12,6 +12,12 @@ public sealed record LoadLimits
     /// <summary>The deepest nesting of mappings and sequences.</summary>
     public int MaxDepth { get; init; } = 64;
 
+    /// <summary>
+    /// The deepest nesting of parentheses, brackets and braces in C# source, checked before Roslyn parses it (its parser
+    /// recurses per level). Real configuration classes nest a dozen levels.
+    /// </summary>
+    public int MaxCSharpNesting { get; init; } = 256;
+
     /// <summary>The most nodes a document may have once YAML aliases are expanded.</summary>
     public int MaxNodes { get; init; } = 200_000;
 }

@@ -27,7 +27,8 @@ public sealed class TextReporter : IReporter
             var reset = options.Color ? Reset : string.Empty;
             var bold = options.Color ? Bold : string.Empty;
             var dim = options.Color ? Dim : string.Empty;
-            writer.Write($"{bold}{finding.Path}:{span.StartLine}:{span.StartColumn}:{reset} {color}{level} {finding.Rule.Id}{reset}: {finding.Message} {dim}[{finding.Rule.Name}]{reset}\n");
+            var path = ControlCharacters.PathAtLineStart(finding.Path);
+            writer.Write($"{bold}{path}:{span.StartLine}:{span.StartColumn}:{reset} {color}{level} {finding.Rule.Id}{reset}: {ControlCharacters.Escape(finding.Message)} {dim}[{finding.Rule.Name}]{reset}\n");
             if (options.Quiet)
             {
                 continue;
@@ -41,7 +42,7 @@ public sealed class TextReporter : IReporter
             if (finding.Fix is { } fix)
             {
                 var gutter = new string(' ', span.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
-                writer.Write($"{dim}  {gutter} = fix: {FixText(fix)}{reset}\n");
+                writer.Write($"{dim}  {gutter} = fix: {ControlCharacters.Escape(Cut(FixText(fix)))}{reset}\n");
             }
         }
 
@@ -91,22 +92,76 @@ public sealed class TextReporter : IReporter
         return fix.Description;
     }
 
+    /// <summary>The widest code frame, in source columns: a 1 MB line must not print a 1 MB frame.</summary>
+    internal const int FrameWidth = 200;
+
+    private static string Cut(string text) => text.Length <= FrameWidth ? text : text[..FrameWidth] + "...";
+
     /// <summary>Writes a code frame of one line, already masked by the run's redactor (never the raw line).</summary>
-    private static void WriteFrame(TextWriter writer, string lineText, SourceSpan span, string color, string reset, string dim)
+    private static void WriteFrame(TextWriter writer, string maskedLine, SourceSpan span, string color, string reset, string dim)
     {
+        var (lineText, prefix, carets) = Frame(maskedLine, span);
         var gutter = span.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var pad = new string(' ', gutter.Length);
         writer.Write($"{dim}  {gutter} |{reset} {lineText}\n");
-        var caretStart = Math.Min(span.StartColumn - 1, lineText.Length);
-        var caretEnd = span.EndLine == span.StartLine ? Math.Min(span.EndColumn - 1, lineText.Length) : lineText.Length;
-        var caretCount = Math.Max(1, caretEnd - caretStart);
-        var prefix = new StringBuilder();
-        for (var i = 0; i < caretStart; i++)
+        writer.Write($"{dim}  {pad} |{reset} {prefix}{color}{new string('^', carets)}{reset}\n");
+    }
+
+    /// <summary>
+    /// The visible part of a (masked) line, at most <see cref="FrameWidth"/> source columns around the span's start,
+    /// with control characters escaped, and the caret line's indent and width to match.
+    /// </summary>
+    internal static (string Line, string CaretIndent, int Carets) Frame(string line, SourceSpan span)
+    {
+        var caretStart = Math.Clamp(span.StartColumn - 1, 0, line.Length);
+        var caretEnd = span.EndLine == span.StartLine ? Math.Clamp(span.EndColumn - 1, caretStart, line.Length) : line.Length;
+        var from = 0;
+        var to = line.Length;
+        if (line.Length > FrameWidth)
         {
-            prefix.Append(lineText[i] == '\t' ? '\t' : ' ');
+            from = Math.Clamp(caretStart - (FrameWidth / 4), 0, line.Length - FrameWidth);
+            to = from + FrameWidth;
+            if (from > 0 && char.IsLowSurrogate(line[from]))
+            {
+                from++;
+            }
+
+            if (to < line.Length && char.IsLowSurrogate(line[to]))
+            {
+                to--;
+            }
         }
 
-        writer.Write($"{dim}  {pad} |{reset} {prefix}{color}{new string('^', caretCount)}{reset}\n");
+        var shown = new StringBuilder();
+        var indent = new StringBuilder();
+        var carets = 0;
+        if (from > 0)
+        {
+            shown.Append("...");
+            indent.Append("   ");
+        }
+
+        for (var i = from; i < to; i++)
+        {
+            var before = shown.Length;
+            ControlCharacters.Append(shown, line[i], keepTab: true);
+            var width = shown.Length - before;
+            if (i < caretStart)
+            {
+                indent.Append(line[i] == '\t' ? "\t" : new string(' ', width));
+            }
+            else if (i < caretEnd)
+            {
+                carets += width;
+            }
+        }
+
+        if (to < line.Length)
+        {
+            shown.Append("...");
+        }
+
+        return (shown.ToString(), indent.ToString(), Math.Max(1, carets));
     }
 
     private static string ColorOf(Severity severity) => severity switch

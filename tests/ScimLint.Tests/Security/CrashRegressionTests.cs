@@ -1,0 +1,111 @@
+using System.IO.Abstractions.TestingHelpers;
+using System.Text;
+using ScimLint.Documents;
+using ScimLint.Loading;
+using ScimLint.Tests.Infrastructure;
+
+namespace ScimLint.Tests.Security;
+
+/// <summary>Issue 9, crashes and blow-ups: each reproducer of the audit as a test.</summary>
+public sealed class CrashRegressionTests
+{
+    private static CliRun Lint(string path, string text, params string[] extra)
+    {
+        var fs = new MockFileSystem();
+        fs.AddDirectory("/repo/.git");
+        fs.AddFile("/repo/" + path, new MockFileData(text));
+        return CliRunner.Run(fs, "/repo", [path, .. extra]);
+    }
+
+    [Fact]
+    public void Twenty_thousand_nested_parentheses_in_csharp_are_one_finding_not_a_stack_overflow()
+    {
+        var source = "class StrongDmSettings { object X = " + new string('(', 20_000) + "1" + new string(')', 20_000) + "; }\n";
+
+        var run = Lint("strongdm.cs", source);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error SL001: C# nesting deeper than 256 levels", run.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("!", "true")]
+    [InlineData("- ", "1")]
+    [InlineData("--", "x")]
+    [InlineData("a ? b : ", "c")]
+    public void A_deep_operator_chain_in_csharp_is_linted_without_a_crash(string link, string end)
+    {
+        var source = new StringBuilder("class StrongDmSettings { object X = ");
+        for (var i = 0; i < 300_000; i++)
+        {
+            source.Append(link);
+        }
+
+        source.Append(end).Append("; }\n");
+
+        var run = Lint("strongdm.cs", source.ToString());
+
+        // Roslyn's own guard reports "too long or complex" (CS8078) once it has a stack to check against.
+        Assert.True(run.ExitCode is 0 or 1, run.Error);
+        Assert.EndsWith(" in 1 file.\n", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_depth_scan_skips_strings_comments_and_characters()
+    {
+        const string source = """"
+            // ((((((((
+            /* [[[[[[[[ */
+            var a = "((((((\"(((";
+            var b = @"[[[[""[[[";
+            var c = $"{{{{ {x} (((";
+            var d = '(';
+            var e = """
+                ((((((
+                """;
+            var f = (((1)));
+            """";
+
+        var (depth, _) = CSharpGuard.NestingDepth(source, 100);
+
+        Assert.Equal(3, depth);
+    }
+
+    [Fact]
+    public async Task A_hundred_thousand_suppression_comments_are_handled_in_linear_time()
+    {
+        // The old matching rescanned the rest of the file for every comment: 20k lines took 56 s, 100k never ended.
+        // The guard below only catches a return to that; it is far above the time the linear code needs.
+        var text = new StringBuilder("controlPlane:\n  region: US\n");
+        for (var i = 0; i < 100_000; i++)
+        {
+            text.Append("# scimlint: ignore[SL104] reason\n");
+        }
+
+        text.Append("provisioning:\n  scimProvider: generic\n");
+        var work = Task.Run(() => Lint("strongdm.yaml", text.ToString(), "--format", "json"));
+
+        var run = await work.WaitAsync(TimeSpan.FromMinutes(3));
+        Assert.Contains("\"ruleId\": \"SL005\"", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_comment_block_suppression_applies_to_the_next_content_line()
+    {
+        const string text = """
+            application:
+              name: strongdm
+              # scimlint: ignore[SL104] kept on purpose
+              # an ordinary comment
+              ssoUrl: https://example.com/login
+            """;
+        var fs = new MockFileSystem();
+        fs.AddDirectory("/repo/.git");
+        fs.AddFile("/repo/jumpcloud.yaml", new MockFileData(text));
+        var document = DocumentLoader.LoadText("jumpcloud.yaml", text);
+
+        var suppression = Assert.Single(Suppressions.Parse(document));
+
+        Assert.Equal(5, suppression.Line);
+    }
+}
