@@ -25,6 +25,8 @@ public sealed record CheckOptions(
 
     /// <summary>Also list, on stderr, the values that could not be resolved statically (rules that need them stayed silent).</summary>
     public bool Verbose { get; init; }
+    /// <summary>Extra reports, <c>--report FORMAT=PATH</c> (repeatable; <c>-</c> is stdout).</summary>
+    public IReadOnlyList<string> Reports { get; init; } = [];
 }
 
 /// <summary><c>scimlint [check] [PATH...]</c>.</summary>
@@ -58,6 +60,8 @@ internal static class CheckCommand
         command.Options.Add(allowEmpty);
         var verbose = new Option<bool>("--verbose") { Description = "Also list on stderr the values that could not be resolved statically (C# computed at run time), with positions." };
         command.Options.Add(verbose);
+        var reports = ReportOption();
+        command.Options.Add(reports);
         command.SetAction(parse =>
         {
             if (Misspelt(command, parse, parse.GetValue(paths) ?? [], env) is { } usage)
@@ -81,6 +85,7 @@ internal static class CheckCommand
             {
                 AllowEmpty = parse.GetValue(allowEmpty),
                 Verbose = parse.GetValue(verbose),
+                Reports = parse.GetValue(reports) ?? [],
             };
             return Run(options, env);
         });
@@ -207,7 +212,74 @@ internal static class CheckCommand
             files.Add((Resolve(fs, env, options.Output!), writer.ToString()));
         }
 
+        files.AddRange(ReportFiles(options, env, result, report with { Color = false }));
         AtomicFile.WriteAll(fs, files);
+    }
+
+    private static Option<string[]> ReportOption()
+    {
+        var reports = new Option<string[]>("--report")
+        {
+            Description = $"Also write the report in FORMAT to PATH ('-' is stdout); repeatable. FORMAT: {string.Join(", ", ToolInfo.Formats)}.",
+            HelpName = "FORMAT=PATH",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        reports.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (ParseReport(token.Value) is { Error: { } error })
+                {
+                    result.AddError(error);
+                }
+            }
+        });
+        return reports;
+    }
+
+    /// <summary>
+    /// The <c>--report FORMAT=PATH</c> outputs, in the order given: <c>-</c> is written to stdout now, the files are
+    /// returned so that they are replaced together with <c>--output</c> and <c>--sarif</c>.
+    /// </summary>
+    private static List<(string Path, string Content)> ReportFiles(CheckOptions options, CliEnvironment env, LintResult result, ReportOptions report)
+    {
+        var files = new List<(string Path, string Content)>();
+        foreach (var (format, path, _) in options.Reports.Select(ParseReport))
+        {
+            var text = new StringWriter { NewLine = "\n" };
+            ToolInfo.ReporterFor(format!).Write(result, text, report);
+            if (IsStdout(path))
+            {
+                env.Out.Write(text.ToString());
+            }
+            else
+            {
+                files.Add((Resolve(env.FileSystem, env, path!), text.ToString()));
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>Splits <c>FORMAT=PATH</c>; the format in any letter case.</summary>
+    internal static (string? Format, string? Path, string? Error) ParseReport(string value)
+    {
+        var equals = value.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0 || equals == value.Length - 1)
+        {
+            return (null, null, $"--report takes FORMAT=PATH (for example sarif=scimlint.sarif, or json=- for stdout), not '{value}'");
+        }
+
+        var format = value[..equals];
+        var known = ToolInfo.Formats.FirstOrDefault(f => f.Equals(format, StringComparison.OrdinalIgnoreCase));
+        if (known is null)
+        {
+            var suggestion = Spelling.Closest(format, ToolInfo.Formats);
+            return (null, null, $"unknown --report format '{format}'{(suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?")} (one of: {string.Join(", ", ToolInfo.Formats)})");
+        }
+
+        return (known, value[(equals + 1)..], null);
     }
 
     // PATH takes any token, so a mistyped option or command arrives here as a path: name it and suggest the nearest.
@@ -244,7 +316,7 @@ internal static class CheckCommand
         }
 
         // Fail before writing anything when an output cannot be written.
-        foreach (var output in new[] { options.Output, options.Sarif, options.WriteBaseline }.OfType<string>().Where(o => !IsStdout(o)))
+        foreach (var output in new[] { options.Output, options.Sarif, options.WriteBaseline }.Concat(options.Reports.Select(r => ParseReport(r).Path)).OfType<string>().Where(o => !IsStdout(o)))
         {
             AtomicFile.CheckDirectory(fs, Resolve(fs, env, output));
         }

@@ -16,13 +16,14 @@ public static class DocumentLoader
         return ext.Equals(".yaml", StringComparison.OrdinalIgnoreCase)
             || ext.Equals(".yml", StringComparison.OrdinalIgnoreCase)
             || ext.Equals(".json", StringComparison.OrdinalIgnoreCase)
+            || ext.Equals(".jsonc", StringComparison.OrdinalIgnoreCase)
             || ext.Equals(".cs", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The format implied by a file's extension.</summary>
     public static DocumentFormat FormatOf(string path) => System.IO.Path.GetExtension(path).ToLowerInvariant() switch
     {
-        ".json" => DocumentFormat.Json,
+        ".json" or ".jsonc" => DocumentFormat.Json,
         ".cs" => DocumentFormat.CSharp,
         _ => DocumentFormat.Yaml,
     };

@@ -49,6 +49,11 @@ public sealed class TextReporter : IReporter
         if (!options.Quiet)
         {
             writer.Write(Summary(result) + "\n");
+            var fixable = result.Findings.Count(f => f.Fix is not null);
+            if (fixable > 0)
+            {
+                writer.Write($"{(fixable == 1 ? "1 finding" : $"{fixable} findings")} can be fixed with `scimlint --fix`.\n");
+            }
         }
     }
 

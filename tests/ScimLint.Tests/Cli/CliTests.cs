@@ -46,7 +46,8 @@ public sealed partial class CliTests
         Assert.Equal("  5 |   ssoUrl: https://app.strongdm.com/login", lines[1]);
         Assert.Equal("    |           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^", lines[2]);
         Assert.Equal("    = fix: replace with https://app.strongdm.com/app/login", lines[3]);
-        Assert.Equal("1 problem (1 error, 0 warnings, 0 notes) in 2 files.", lines[^2]);
+        Assert.Equal("1 problem (1 error, 0 warnings, 0 notes) in 2 files.", lines[^3]);
+        Assert.Equal("1 finding can be fixed with `scimlint --fix`.", lines[^2]);
         Assert.Equal(string.Empty, lines[^1]);
         Assert.Matches(FindingLine(), lines[0]);
     }

@@ -487,3 +487,78 @@ public sealed class DailyUseTests
         return fs;
     }
 }
+
+/// <summary>Issue 11, part 2: several outputs per run, the fix hint, .jsonc.</summary>
+public sealed class DailyUseOutputTests
+{
+    [Fact]
+    public void Two_report_outputs_and_stdout_come_from_one_run()
+    {
+        var fs = new MockFileSystem();
+        fs.AddDirectory("/repo/.git");
+        fs.AddFile("/repo/jumpcloud.yaml", new MockFileData(SampleDocs.JumpCloudUsWith("ssoUrl", "  ssoUrl: https://app.strongdm.com/login")));
+        fs.AddFile("/repo/strongdm.yaml", new MockFileData(SampleDocs.StrongDmUs));
+        fs.AddDirectory("/repo/out");
+
+        var run = CliRunner.Run(fs, "/repo", "--report", "SARIF=out/scimlint.sarif", "--report", "junit=out/junit.xml", "--report", "json=-");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.Error);
+        var sarif = JsonDocument.Parse(fs.File.ReadAllText("/repo/out/scimlint.sarif"));
+        Assert.Equal("SL104", sarif.RootElement.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("ruleId").GetString());
+        DailyUseTests.ValidateJunit(fs.File.ReadAllText("/repo/out/junit.xml"));
+        Assert.Equal(CliRunner.Run(fs, "/repo", "--format", "sarif").Out, fs.File.ReadAllText("/repo/out/scimlint.sarif"));
+
+        // stdout: the text report first, then the JSON report of '--report json=-'.
+        var text = CliRunner.Run(fs, "/repo").Out;
+        Assert.StartsWith(text, run.Out, StringComparison.Ordinal);
+        Assert.Equal("SL104", JsonDocument.Parse(run.Out[text.Length..]).RootElement.GetProperty("findings")[0].GetProperty("ruleId").GetString());
+    }
+
+    [Theory]
+    [InlineData("sarif")]
+    [InlineData("xml=out.xml")]
+    [InlineData("json=")]
+    public void Bad_report_value_exits_2_before_writing_anything(string value)
+    {
+        var fs = new MockFileSystem();
+        fs.AddDirectory("/repo/.git");
+        fs.AddFile("/repo/strongdm.yaml", new MockFileData(SampleDocs.StrongDmUs));
+
+        var run = CliRunner.Run(fs, "/repo", "--report", value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.Contains("--report", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_summary_says_how_many_findings_scimlint_fix_can_fix()
+    {
+        var run = CliRunner.Run(Repo.Root, "examples/eu-left-on-us-hosts");
+        var clean = CliRunner.Run(Repo.Root, "examples/us-correct");
+        var json = JsonDocument.Parse(CliRunner.Run(Repo.Root, "examples/eu-left-on-us-hosts", "--format", "json").Out);
+        var fixable = json.RootElement.GetProperty("findings").EnumerateArray().Count(f => f.GetProperty("fix").ValueKind == JsonValueKind.Object);
+
+        Assert.True(fixable > 1);
+        Assert.EndsWith($"\n{fixable} findings can be fixed with `scimlint --fix`.\n", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("--fix", clean.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("can be fixed", CliRunner.Run(Repo.Root, "examples/eu-left-on-us-hosts", "--quiet").Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Jsonc_files_are_linted_with_their_comments()
+    {
+        var fs = new MockFileSystem();
+        fs.AddDirectory("/repo/.git");
+        fs.AddFile("/repo/jumpcloud.yaml", new MockFileData(SampleDocs.JumpCloudUs));
+        fs.AddFile("/repo/strongdm.jsonc", new MockFileData("// StrongDM settings, with comments\n{\n  \"controlPlane\": { \"region\": \"US\", \"host\": \"app.eu.strongdm.com\" } // scimlint: ignore[SL106] moving region\n}\n"));
+
+        var run = CliRunner.Run(fs, "/repo", "--format", "json", "--fail-level", "none");
+
+        Assert.Equal(0, run.ExitCode);
+        var summary = JsonDocument.Parse(run.Out).RootElement.GetProperty("summary");
+        Assert.Equal(2, summary.GetProperty("files").GetInt32());
+        Assert.True(summary.GetProperty("suppressed").GetInt32() >= 1);
+    }
+}
