@@ -4,7 +4,7 @@ using System.Text;
 namespace ScimLint.Engine;
 
 /// <summary>Writes a file so that readers see the old content or the new, never half of it.</summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 

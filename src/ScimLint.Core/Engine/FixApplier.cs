@@ -15,7 +15,7 @@ public sealed record FixOutcome(int Fixes, IReadOnlyList<string> Files, IReadOnl
 /// file, its line endings and its byte order mark stay as they were. Files are written atomically. A fix never writes
 /// a token: the engine drops any fix whose text would contain one.
 /// </summary>
-public static class FixApplier
+internal static class FixApplier
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
