@@ -60,7 +60,7 @@ public class ScalingBenchmarks
     public BoundDocument LoadBind() => ModelBinder.Bind(DocumentLoader.Load(FileName, _bytes));
 
     [Benchmark]
-    public IReadOnlyList<SchemaError> ValidateWarm() => SchemaValidator.Validate(_root, DocumentKind.JumpCloud);
+    public int ValidateWarm() => SchemaValidator.Validate(_root, DocumentKind.JumpCloud).Count;
 
     [Benchmark]
     public LintResult Engine() =>

@@ -15,7 +15,7 @@ namespace ScimLint.Documents;
 public sealed record Suppression(SourceSpan Span, IReadOnlyList<string> Rules, string Reason, int Line);
 
 /// <summary>Finds the suppressions among a document's comments.</summary>
-public static partial class Suppressions
+internal static partial class Suppressions
 {
     /// <summary>The suppressions of a document, in source order. Linear in the number of lines and comments.</summary>
     public static IReadOnlyList<Suppression> Parse(SourceDocument document)

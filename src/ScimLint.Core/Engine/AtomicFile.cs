@@ -21,7 +21,7 @@ namespace ScimLint.Engine;
 /// file it points at is replaced.
 /// </para>
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     private const string TempMarker = ".scimlint-";
 

@@ -8,15 +8,15 @@ namespace ScimLint.Engine;
 #pragma warning disable CS1591 // The baseline file's shape is documented in the README.
 
 /// <summary>One accepted finding. The key is rule, file, logical path and value hash; never a line number.</summary>
-public sealed record BaselineEntry(string RuleId, string Path, string LogicalPath, string ValueHash, string Message);
+internal sealed record BaselineEntry(string RuleId, string Path, string LogicalPath, string ValueHash, string Message);
 
 /// <summary>The baseline file: findings accepted when ScimLint was adopted, so that only new ones fail the build.</summary>
-public sealed record BaselineFile(int Version, string Tool, IReadOnlyList<BaselineEntry> Findings);
+internal sealed record BaselineFile(int Version, string Tool, IReadOnlyList<BaselineEntry> Findings);
 
 #pragma warning restore CS1591
 
 /// <summary>Reads, writes and applies a baseline.</summary>
-public static class Baseline
+internal static class Baseline
 {
     /// <summary>The format version written and understood.</summary>
     public const int Version = 1;

@@ -27,7 +27,7 @@ public sealed record FixOutcome(int Fixes, IReadOnlyList<string> Files, IReadOnl
 /// owner and umask, and split a hard link). The price: the write of these few kilobytes is not atomic.
 /// </para>
 /// </summary>
-public static class FixApplier
+internal static class FixApplier
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -12,7 +12,7 @@ namespace ScimLint.Engine;
 public sealed record LintRequest(IReadOnlyList<string> Paths, ScimLintConfig Config)
 {
     /// <summary>Findings this baseline accepts move to <see cref="LintResult.Baselined"/>; null: no baseline.</summary>
-    public BaselineFile? Baseline { get; init; }
+    internal BaselineFile? Baseline { get; init; }
 }
 
 /// <summary>What to lint as a command line says it: paths, and files for the configuration and the baseline.</summary>
@@ -22,7 +22,7 @@ public sealed record LintOptions(IReadOnlyList<string> Paths)
     /// <summary>The configuration file; null: <c>.scimlint.yaml</c> in the working directory or an ancestor up to the repository root.</summary>
     public string? ConfigPath { get; init; }
 
-    /// <summary>A baseline file written by <see cref="Baseline.Write"/>; null: none.</summary>
+    /// <summary>A baseline file written by <c>scimlint --write-baseline</c>; null: none.</summary>
     public string? BaselinePath { get; init; }
 
     /// <summary>Apply the machine-applicable fixes, then lint again and report what remains.</summary>
@@ -46,8 +46,14 @@ public sealed class LintEngine
     private readonly RuleCatalog _catalog;
     private readonly LoadLimits _limits;
 
-    /// <summary>Creates an engine over a file system, rooted at a working directory.</summary>
-    public LintEngine(IFileSystem fileSystem, string workingDirectory, RuleCatalog? catalog = null, LoadLimits? limits = null)
+    /// <summary>Creates an engine over a file system, rooted at a working directory, with the built-in rules or a catalogue of your own.</summary>
+    public LintEngine(IFileSystem fileSystem, string workingDirectory, RuleCatalog? catalog = null)
+        : this(fileSystem, workingDirectory, catalog, null)
+    {
+    }
+
+    /// <summary>Creates an engine with loader limits other than the defaults (tests of the limits).</summary>
+    internal LintEngine(IFileSystem fileSystem, string workingDirectory, RuleCatalog? catalog, LoadLimits? limits)
     {
         _workspace = new Workspace(fileSystem, workingDirectory);
         _catalog = catalog ?? RuleCatalog.Default;
@@ -81,7 +87,7 @@ public sealed class LintEngine
     public ScimLintConfig LoadConfig(string? path) => new ConfigDiscovery(_workspace, _catalog).Load(path);
 
     /// <summary>Reads a baseline file; throws <see cref="LintUsageException"/> when it is missing or malformed.</summary>
-    public BaselineFile ReadBaseline(string path)
+    internal BaselineFile ReadBaseline(string path)
     {
         var full = _workspace.Resolve(path);
         if (!_workspace.FileSystem.File.Exists(full))

@@ -14,7 +14,7 @@ public sealed record SuppressedFinding(Finding Finding, string Reason);
 public sealed class LintResult
 {
     /// <summary>Creates a result.</summary>
-    public LintResult(IReadOnlyList<Finding> findings, IReadOnlyList<EnabledRule> rules, int filesChecked, IReadOnlyDictionary<string, SourceText> sources, Redactor redactor)
+    internal LintResult(IReadOnlyList<Finding> findings, IReadOnlyList<EnabledRule> rules, int filesChecked, IReadOnlyDictionary<string, SourceText> sources, Redactor redactor)
     {
         Findings = findings;
         Rules = rules;
@@ -33,10 +33,10 @@ public sealed class LintResult
     public int FilesChecked { get; }
 
     /// <summary>The source texts by display path (for code frames).</summary>
-    public IReadOnlyDictionary<string, SourceText> Sources { get; }
+    internal IReadOnlyDictionary<string, SourceText> Sources { get; }
 
     /// <summary>The run's redaction service: every reporter that shows source masks it through this.</summary>
-    public Redactor Redactor { get; }
+    internal Redactor Redactor { get; }
 
     /// <summary>
     /// How many inputs were JumpCloud exports or StrongDM settings (or files that look like them but did not load).
@@ -57,7 +57,7 @@ public sealed class LintResult
     public IReadOnlyList<UnresolvedValue> Unresolved { get; init; } = [];
 
     /// <summary>This result with the findings a baseline accepts moved out of <see cref="Findings"/>.</summary>
-    public LintResult With(IReadOnlyList<Finding> findings, IReadOnlyList<Finding> baselined) =>
+    internal LintResult With(IReadOnlyList<Finding> findings, IReadOnlyList<Finding> baselined) =>
         new(findings, Rules, FilesChecked, Sources, Redactor) { Suppressed = Suppressed, Baselined = baselined, ConfigInputs = ConfigInputs, Unresolved = Unresolved };
 
     /// <summary>The number of findings at or above a severity.</summary>

@@ -3,7 +3,7 @@ using System.Text;
 namespace ScimLint.Engine;
 
 /// <summary>The rule pages embedded in the tool, so that <c>scimlint explain</c> works offline.</summary>
-public static class RuleDocs
+internal static class RuleDocs
 {
     /// <summary>The Markdown page of a rule, or null.</summary>
     public static string? Get(string id)

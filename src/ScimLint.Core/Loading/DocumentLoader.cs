@@ -7,7 +7,7 @@ using ScimLint.Text;
 namespace ScimLint.Loading;
 
 /// <summary>Turns file bytes into a <see cref="SourceDocument"/>: checks size and encoding, then dispatches on the extension.</summary>
-public static class DocumentLoader
+internal static class DocumentLoader
 {
     /// <summary>The file extensions ScimLint reads.</summary>
     public static bool IsSupportedExtension(string path)

@@ -1,7 +1,7 @@
 namespace ScimLint.Loading;
 
 /// <summary>Caps that keep hostile input from exhausting memory or the stack.</summary>
-public sealed record LoadLimits
+internal sealed record LoadLimits
 {
     /// <summary>The default limits.</summary>
     public static LoadLimits Default { get; } = new();

@@ -4,7 +4,7 @@ using ScimLint.Text;
 namespace ScimLint.Model;
 
 /// <summary>Recognises a document's kind by its shape and binds it to the typed model.</summary>
-public static class ModelBinder
+internal static class ModelBinder
 {
     /// <summary>Classifies a document's root.</summary>
     public static DocumentKind Classify(DocNode? root)

@@ -25,7 +25,7 @@ namespace ScimLint.Redaction;
 /// <para>To extend redaction (say, by the shape or entropy of a value), add a step here and call it from both
 /// <see cref="Redact(string)"/> and <see cref="MaskLine"/>; nothing else needs to change.</para>
 /// </remarks>
-public sealed partial class Redactor
+internal sealed partial class Redactor
 {
     // Values shorter than this are not masked in free text: "abc" would blank out ordinary words.
     private const int MinimumValueLength = 4;

@@ -4,7 +4,7 @@ using ScimLint.Rules;
 namespace ScimLint.Reporting;
 
 /// <summary>GitHub Actions workflow commands (<c>::error file=…::message</c>), one annotation per finding.</summary>
-public sealed class GitHubReporter : IReporter
+internal sealed class GitHubReporter : IReporter
 {
     /// <inheritdoc/>
     public void Write(LintResult result, TextWriter writer, ReportOptions options)

@@ -7,11 +7,11 @@ namespace ScimLint.Reporting;
 
 #pragma warning disable CS1591 // The JSON report's shape is documented in the README.
 
-public sealed record JsonReport(string Tool, string Version, JsonSummary Summary, IReadOnlyList<JsonFinding> Findings);
+internal sealed record JsonReport(string Tool, string Version, JsonSummary Summary, IReadOnlyList<JsonFinding> Findings);
 
-public sealed record JsonSummary(int Files, int Errors, int Warnings, int Notes, int Suppressed, int Baselined);
+internal sealed record JsonSummary(int Files, int Errors, int Warnings, int Notes, int Suppressed, int Baselined);
 
-public sealed record JsonFinding(
+internal sealed record JsonFinding(
     string RuleId,
     string Rule,
     string Severity,
@@ -26,14 +26,14 @@ public sealed record JsonFinding(
     string HelpUri,
     JsonFix? Fix);
 
-public sealed record JsonFix(string Description, IReadOnlyList<JsonReplacement> Replacements);
+internal sealed record JsonFix(string Description, IReadOnlyList<JsonReplacement> Replacements);
 
-public sealed record JsonReplacement(int StartLine, int StartColumn, int EndLine, int EndColumn, string Text);
+internal sealed record JsonReplacement(int StartLine, int StartColumn, int EndLine, int EndColumn, string Text);
 
 #pragma warning restore CS1591
 
 /// <summary>A stable, documented JSON report for scripts.</summary>
-public sealed class JsonReporter : IReporter
+internal sealed class JsonReporter : IReporter
 {
     private static readonly ScimLintJsonContext Context = new(new JsonSerializerOptions
     {

@@ -5,26 +5,26 @@ namespace ScimLint.Reporting;
 #pragma warning disable CS1591 // The SARIF object model mirrors the SARIF 2.1.0 specification's property names.
 #pragma warning disable CA1056 // SARIF URIs are strings in the format.
 
-public sealed record SarifLog(
+internal sealed record SarifLog(
     [property: JsonPropertyName("$schema")] string Schema,
     string Version,
     IReadOnlyList<SarifRun> Runs);
 
-public sealed record SarifRun(
+internal sealed record SarifRun(
     SarifTool Tool,
     IReadOnlyDictionary<string, SarifArtifactLocation> OriginalUriBaseIds,
     IReadOnlyList<SarifResult> Results,
     string ColumnKind);
 
-public sealed record SarifTool(SarifDriver Driver);
+internal sealed record SarifTool(SarifDriver Driver);
 
-public sealed record SarifDriver(
+internal sealed record SarifDriver(
     string Name,
     string SemanticVersion,
     string InformationUri,
     IReadOnlyList<SarifRule> Rules);
 
-public sealed record SarifRule(
+internal sealed record SarifRule(
     string Id,
     string Name,
     SarifMessage ShortDescription,
@@ -34,24 +34,24 @@ public sealed record SarifRule(
     SarifConfiguration DefaultConfiguration,
     SarifRuleProperties Properties);
 
-public sealed record SarifRuleProperties(
+internal sealed record SarifRuleProperties(
     IReadOnlyList<string> Tags,
     string Precision,
     [property: JsonPropertyName("problem.severity")] string ProblemSeverity,
     [property: JsonPropertyName("security-severity"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SecuritySeverity);
 
-public sealed record SarifConfiguration(string Level);
+internal sealed record SarifConfiguration(string Level);
 
-public sealed record SarifMessage(string Text);
+internal sealed record SarifMessage(string Text);
 
-public sealed record SarifMultiformatMessage(string Text, string Markdown);
+internal sealed record SarifMultiformatMessage(string Text, string Markdown);
 
-public sealed record SarifArtifactLocation(
+internal sealed record SarifArtifactLocation(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Uri,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UriBaseId,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SarifMessage? Description = null);
 
-public sealed record SarifResult(
+internal sealed record SarifResult(
     string RuleId,
     int RuleIndex,
     string Level,
@@ -60,21 +60,21 @@ public sealed record SarifResult(
     IReadOnlyDictionary<string, string> PartialFingerprints,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SarifFix>? Fixes);
 
-public sealed record SarifLocation(SarifPhysicalLocation PhysicalLocation, IReadOnlyList<SarifLogicalLocation>? LogicalLocations);
+internal sealed record SarifLocation(SarifPhysicalLocation PhysicalLocation, IReadOnlyList<SarifLogicalLocation>? LogicalLocations);
 
-public sealed record SarifPhysicalLocation(SarifArtifactLocation ArtifactLocation, SarifRegion Region);
+internal sealed record SarifPhysicalLocation(SarifArtifactLocation ArtifactLocation, SarifRegion Region);
 
-public sealed record SarifLogicalLocation(string FullyQualifiedName, string Kind);
+internal sealed record SarifLogicalLocation(string FullyQualifiedName, string Kind);
 
-public sealed record SarifRegion(int StartLine, int StartColumn, int EndLine, int EndColumn);
+internal sealed record SarifRegion(int StartLine, int StartColumn, int EndLine, int EndColumn);
 
-public sealed record SarifFix(SarifMessage Description, IReadOnlyList<SarifArtifactChange> ArtifactChanges);
+internal sealed record SarifFix(SarifMessage Description, IReadOnlyList<SarifArtifactChange> ArtifactChanges);
 
-public sealed record SarifArtifactChange(SarifArtifactLocation ArtifactLocation, IReadOnlyList<SarifReplacement> Replacements);
+internal sealed record SarifArtifactChange(SarifArtifactLocation ArtifactLocation, IReadOnlyList<SarifReplacement> Replacements);
 
-public sealed record SarifReplacement(SarifRegion DeletedRegion, SarifInsertedContent InsertedContent);
+internal sealed record SarifReplacement(SarifRegion DeletedRegion, SarifInsertedContent InsertedContent);
 
-public sealed record SarifInsertedContent(string Text);
+internal sealed record SarifInsertedContent(string Text);
 
 /// <summary>Source-generated serialisation for every JSON the tool writes: no reflection at start-up.</summary>
 [JsonSourceGenerationOptions(

@@ -10,7 +10,7 @@ namespace ScimLint.Reporting;
 /// SARIF 2.1.0 for GitHub code scanning: one run, every enabled rule, repo-relative URIs under <c>%SRCROOT%</c>,
 /// full regions, line-independent fingerprints and fixes. Deterministic: no timestamps, no absolute paths.
 /// </summary>
-public sealed class SarifReporter : IReporter
+internal sealed class SarifReporter : IReporter
 {
     /// <summary>The SARIF schema URI written in <c>$schema</c>.</summary>
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -9,7 +9,7 @@ namespace ScimLint.Reporting;
 /// Compiler-style text: <c>path:line:col: error SL104: message [name]</c>, a code frame with carets, a fix line, and a
 /// one-line summary. Problem matchers and editors pick up the first line of each finding.
 /// </summary>
-public sealed class TextReporter : IReporter
+internal sealed class TextReporter : IReporter
 {
     private const string Reset = "\u001b[0m";
     private const string Bold = "\u001b[1m";

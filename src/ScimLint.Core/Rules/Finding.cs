@@ -23,7 +23,7 @@ public sealed record Finding(
     public string Fingerprint => Hash($"{Rule.Id}|{Path}|{LogicalPath}|{ValueHash}")[..32];
 
     /// <summary>The hash of a value as used in fingerprints and baselines; sensitive values hash to a constant.</summary>
-    public static string HashValue(string? value, bool sensitive) => sensitive ? "sensitive" : Hash(value ?? string.Empty)[..16];
+    internal static string HashValue(string? value, bool sensitive) => sensitive ? "sensitive" : Hash(value ?? string.Empty)[..16];
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

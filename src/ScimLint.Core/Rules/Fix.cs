@@ -38,7 +38,7 @@ public sealed record Fix(string Description, IReadOnlyList<Replacement> Replacem
         new(description, [.. spans.Select(s => new Replacement(s, string.Empty))]);
 
     /// <summary>Applies the replacements of fixes to a text; overlapping replacements after the first are skipped.</summary>
-    public static string Apply(string text, IEnumerable<Replacement> replacements)
+    internal static string Apply(string text, IEnumerable<Replacement> replacements)
     {
         var ordered = replacements.OrderByDescending(r => r.Span.StartOffset).ToList();
         var builder = new System.Text.StringBuilder(text);

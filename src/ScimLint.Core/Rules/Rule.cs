@@ -106,7 +106,11 @@ public sealed record RawFinding(RuleDescriptor Rule, Text.SourceSpan Span, strin
 /// <summary>What a document rule sees.</summary>
 public sealed class DocumentContext : RuleContext
 {
-    internal DocumentContext(RuleDescriptor rule, LintPolicy policy, Action<RawFinding> sink, BoundDocument document, bool explicitlyNamed, bool looksLikeConfig = true)
+    /// <summary>
+    /// Creates the context of a document rule; the engine does this for every run, and a rule's unit test can too
+    /// (load the document with <see cref="RuleInputs.Load"/>; <paramref name="sink"/> receives each finding).
+    /// </summary>
+    public DocumentContext(RuleDescriptor rule, LintPolicy policy, Action<RawFinding> sink, BoundDocument document, bool explicitlyNamed, bool looksLikeConfig = true)
         : base(rule, policy, sink)
     {
         Document = document;
@@ -146,7 +150,11 @@ public enum PairingStatus
 /// <summary>What an app rule sees.</summary>
 public sealed class JumpCloudContext : RuleContext
 {
-    internal JumpCloudContext(RuleDescriptor rule, LintPolicy policy, Action<RawFinding> sink, JumpCloudApp app, StrongDmSettings? settings, PairingStatus pairing, IReadOnlyList<string> candidates)
+    /// <summary>
+    /// Creates the context of an app rule; the engine does this for every run, and a rule's unit test can too
+    /// (take the app from <see cref="RuleInputs.Load"/>; <paramref name="sink"/> receives each finding).
+    /// </summary>
+    public JumpCloudContext(RuleDescriptor rule, LintPolicy policy, Action<RawFinding> sink, JumpCloudApp app, StrongDmSettings? settings, PairingStatus pairing, IReadOnlyList<string> candidates)
         : base(rule, policy, app.IsObserved ? ObservedState.Sink(sink) : sink)
     {
         App = app;
@@ -182,7 +190,11 @@ public sealed class JumpCloudContext : RuleContext
 /// <summary>What a settings rule sees.</summary>
 public sealed class StrongDmContext : RuleContext
 {
-    internal StrongDmContext(RuleDescriptor rule, LintPolicy policy, Action<RawFinding> sink, StrongDmSettings settings, IReadOnlyList<JumpCloudApp> apps, PairingStatus pairing)
+    /// <summary>
+    /// Creates the context of a settings rule; the engine does this for every run, and a rule's unit test can too
+    /// (take the settings from <see cref="RuleInputs.Load"/>; <paramref name="sink"/> receives each finding).
+    /// </summary>
+    public StrongDmContext(RuleDescriptor rule, LintPolicy policy, Action<RawFinding> sink, StrongDmSettings settings, IReadOnlyList<JumpCloudApp> apps, PairingStatus pairing)
         : base(rule, policy, sink)
     {
         Settings = settings;
@@ -205,7 +217,11 @@ public sealed class SuppressionContext : RuleContext
 {
     private readonly Action<RawFinding> _sink;
 
-    internal SuppressionContext(RuleDescriptor rule, LintPolicy policy, Action<RawFinding> sink, IReadOnlyList<Suppression> unused, Func<string, bool> isEnabled)
+    /// <summary>
+    /// Creates the context of a suppression rule; the engine does this once per run, after the other rules, and a
+    /// rule's unit test can too (<paramref name="sink"/> receives each finding).
+    /// </summary>
+    public SuppressionContext(RuleDescriptor rule, LintPolicy policy, Action<RawFinding> sink, IReadOnlyList<Suppression> unused, Func<string, bool> isEnabled)
         : base(rule, policy, sink)
     {
         _sink = sink;

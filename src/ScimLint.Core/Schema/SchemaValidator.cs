@@ -11,13 +11,13 @@ using ScimLint.Text;
 namespace ScimLint.Schema;
 
 /// <summary>A schema error located at a document node.</summary>
-public sealed record SchemaError(SourceSpan Span, string Path, string Message);
+internal sealed record SchemaError(SourceSpan Span, string Path, string Message);
 
 /// <summary>
 /// Validates document trees with NJsonSchema against the embedded schemas. NJsonSchema (and Newtonsoft.Json) load
 /// only when the first document is validated, so <c>--version</c>, <c>rules</c> and <c>explain</c> never pay for them.
 /// </summary>
-public static class SchemaValidator
+internal static class SchemaValidator
 {
     private static readonly Lazy<JsonSchema> JumpCloud = new(() => LoadSchema("jumpcloud-export.schema.json"));
     private static readonly Lazy<JsonSchema> StrongDm = new(() => LoadSchema("strongdm-provisioning.schema.json"));

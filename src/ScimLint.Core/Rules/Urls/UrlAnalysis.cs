@@ -1,13 +1,13 @@
 namespace ScimLint.Rules.Urls;
 
 /// <summary>One format problem of a URL, with its own message.</summary>
-public sealed record UrlProblem(string Code, string Message);
+internal sealed record UrlProblem(string Code, string Message);
 
 /// <summary>
 /// Splits a URL as typed into a JumpCloud field and lists its format problems. Parsing is lenient on purpose so
 /// that each mistake gets a precise message rather than "invalid URL".
 /// </summary>
-public sealed class UrlAnalysis
+internal sealed class UrlAnalysis
 {
     private UrlAnalysis(string raw)
     {
