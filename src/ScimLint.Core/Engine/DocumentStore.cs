@@ -133,7 +133,7 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
         var fs = workspace.FileSystem;
         var dir = fs.Path.GetDirectoryName(fullPath)!;
         return [.. fs.Directory.GetFiles(dir, "*.cs").Order(StringComparer.Ordinal).Concat(_runCSharp)
-            .Where(f => !string.Equals(f, fullPath, StringComparison.Ordinal))
+            .Where(f => !string.Equals(f, fullPath, StringComparison.Ordinal) && LinkPolicy.MayRead(workspace, f))
             .Distinct(StringComparer.Ordinal)
             .Take(MaxCSharpCompanions)
             .Select(CSharpText)

@@ -54,7 +54,7 @@ internal sealed class FindingPipeline(ScimLintConfig config, Redactor redactor, 
 
     /// <summary>Severity, then redaction.</summary>
     private IEnumerable<Finding> Configure(IEnumerable<RawFinding> raw) => raw
-        .Select(r => new Finding(r.Rule, config.SeverityOf(r.Rule, r.Severity), redactor.Redact(r.Message), r.Span, r.LogicalPath, r.ValueHash, redactor.Redact(r.Fix)))
+        .Select(r => new Finding(r.Rule, config.SeverityOf(r.Rule, r.Severity), redactor.Redact(r.Message), r.Span, redactor.Redact(r.LogicalPath), r.ValueHash, redactor.Redact(r.Fix)))
         .Where(f => f.Severity != Severity.None);
 
     private static List<Finding> DedupeAndSort(IEnumerable<Finding> findings) => Sort(findings.DistinctBy(f => (f.Rule.Id, f.Span, f.Message)));

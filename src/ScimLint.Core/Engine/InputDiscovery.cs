@@ -12,6 +12,9 @@ internal sealed class InputDiscovery(Workspace workspace)
 {
     private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { "node_modules", "bin", "obj", "TestResults" };
 
+    /// <summary>The file links the inputs held that <see cref="LinkPolicy"/> does not follow, with why (for SL004 notes).</summary>
+    public List<(string FullPath, string Reason)> SkippedLinks { get; } = [];
+
     /// <summary>The files of a request, each once, in argument then walk order. Throws <see cref="LintUsageException"/> for a missing path.</summary>
     public List<InputFile> Resolve(IReadOnlyList<string> paths)
     {
@@ -21,7 +24,11 @@ internal sealed class InputDiscovery(Workspace workspace)
         foreach (var path in paths)
         {
             var full = workspace.Resolve(path);
-            if (fs.File.Exists(full))
+            if (!fs.Directory.Exists(full) && LinkPolicy.Refusal(workspace, full) is { } refusal)
+            {
+                SkippedLinks.Add((full, refusal));
+            }
+            else if (fs.File.Exists(full))
             {
                 if (seen.TryGetValue(full, out var index))
                 {
@@ -36,7 +43,7 @@ internal sealed class InputDiscovery(Workspace workspace)
             }
             else if (fs.Directory.Exists(full))
             {
-                foreach (var file in Walk(full, int.MaxValue).Where(f => seen.TryAdd(f, result.Count)))
+                foreach (var file in Walk(full, int.MaxValue, SkippedLinks).Where(f => seen.TryAdd(f, result.Count)))
                 {
                     result.Add(new InputFile(file, false));
                 }
@@ -51,7 +58,7 @@ internal sealed class InputDiscovery(Workspace workspace)
     }
 
     /// <summary>The supported files below a directory, depth first in ordinal order, at most <paramref name="maxFiles"/>.</summary>
-    public IEnumerable<string> Walk(string directory, int maxFiles)
+    public IEnumerable<string> Walk(string directory, int maxFiles, List<(string FullPath, string Reason)>? skippedLinks = null)
     {
         var fs = workspace.FileSystem;
         var stack = new Stack<string>();
@@ -63,6 +70,12 @@ internal sealed class InputDiscovery(Workspace workspace)
             var (files, dirs) = List(dir);
             foreach (var file in files.Where(Loading.DocumentLoader.IsSupportedExtension).Order(StringComparer.Ordinal))
             {
+                if (LinkPolicy.Refusal(workspace, file) is { } refusal)
+                {
+                    skippedLinks?.Add((file, refusal));
+                    continue;
+                }
+
                 if (++count > maxFiles)
                 {
                     yield break;

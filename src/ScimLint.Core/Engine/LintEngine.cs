@@ -113,6 +113,7 @@ public sealed class LintEngine
         var (inputs, documentFindings) = new DocumentPhase(store, ownership, dispatch).Run(files);
         var raw = dispatch.RunCrossDocument(inputs);
         raw.AddRange(documentFindings);
+        raw.AddRange(discovery.SkippedLinks.Select(l => SkippedLink(l.FullPath, l.Reason)));
 
         var loaded = store.Loaded.GroupBy(d => d.Document.Path, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var redactor = Redactor.For(store.Loaded);
@@ -130,5 +131,13 @@ public sealed class LintEngine
             Unresolved = UnresolvedValue.Of(inputs.Select(i => i.Bound)),
         };
         return request.Baseline is null ? result : FindingPipeline.ApplyBaseline(result, request.Baseline);
+    }
+
+    /// <summary>The SL004 note for a file link the run did not follow (never its target: that could be a secret path).</summary>
+    private RawFinding SkippedLink(string fullPath, string reason)
+    {
+        var display = _workspace.Display(fullPath);
+        var span = new Text.SourceText(display, string.Empty).Span(0, 0);
+        return new RawFinding(Rules.Input.NotAConfigRule.Rule, span, string.Empty, Finding.HashValue(reason, false), Rules.Input.NotAConfigRule.Rule.Format(display, reason), null);
     }
 }

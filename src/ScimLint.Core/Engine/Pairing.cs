@@ -122,7 +122,7 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
 
     private List<(string Path, BoundDocument? Doc)> SettingsIn(string dir, string jumpCloudPath) =>
         [.. workspace.FileSystem.Directory.GetFiles(dir)
-            .Where(f => DocumentLoader.IsSupportedExtension(f) && !string.Equals(f, jumpCloudPath, StringComparison.Ordinal))
+            .Where(f => DocumentLoader.IsSupportedExtension(f) && !string.Equals(f, jumpCloudPath, StringComparison.Ordinal) && LinkPolicy.MayRead(workspace, f))
             .Order(StringComparer.Ordinal)
             .Where(f => ownership.MayBeOurs(f, DocumentKind.StrongDm))
             .Select(f => (Path: f, Doc: store.Load(f, mustRead: false)))

@@ -44,12 +44,17 @@ internal static class ModelBinder
 
         var secrets = new List<DocScalar>();
         CollectSecrets(document.Root, string.Empty, secrets);
-        var written = secrets.Where(s => s.IsKnown && !TokenValues.IsReference(s.Value)).ToList();
+
+        // Redaction by value: secret-looking keys of any shape, URL credentials, high-entropy strings in URL fields.
+        var byKey = new List<DocScalar>();
+        var inUrls = new List<string>();
+        SecretValues.Collect(document.Root, byKey, inUrls);
+        var written = secrets.Concat(byKey.Where(s => s.Kind == ScalarKind.String && s.Value.Trim().Length >= 6)).Distinct().Where(s => s.IsKnown && !TokenValues.IsReference(s.Value)).ToList();
         return new BoundDocument(document, kind, apps, settings)
         {
             Secrets = secrets,
             SensitiveSpans = [.. written.Select(s => s.Span)],
-            SensitiveValues = [.. written.Where(s => s.Kind != ScalarKind.Null).Select(s => s.Value)],
+            SensitiveValues = [.. written.Where(s => s.Kind != ScalarKind.Null).Select(s => s.Value), .. inUrls],
         };
     }
 
@@ -107,6 +112,10 @@ internal static class ModelBinder
             case DocScalar scalar when role.Length > 0 && ModelSecrets.IsSecret(role):
                 secrets.Add(scalar);
                 break;
+            case DocMapping or DocSequence when role.Length > 0 && ModelSecrets.IsSecret(role):
+                // A token written as a list or a mapping: every scalar in it is secret.
+                CollectAll(node, secrets);
+                break;
             case DocMapping mapping:
                 foreach (var property in mapping.Properties)
                 {
@@ -118,6 +127,30 @@ internal static class ModelBinder
                 foreach (var item in sequence.Items)
                 {
                     CollectSecrets(item, string.Empty, secrets);
+                }
+
+                break;
+        }
+    }
+
+    private static void CollectAll(DocNode? node, List<DocScalar> secrets)
+    {
+        switch (node)
+        {
+            case DocScalar scalar:
+                secrets.Add(scalar);
+                break;
+            case DocMapping mapping:
+                foreach (var property in mapping.Properties)
+                {
+                    CollectAll(property.Value, secrets);
+                }
+
+                break;
+            case DocSequence sequence:
+                foreach (var item in sequence.Items)
+                {
+                    CollectAll(item, secrets);
                 }
 
                 break;

@@ -30,14 +30,38 @@ internal sealed partial class Redactor
     // Values shorter than this are not masked in free text: "abc" would blank out ordinary words.
     private const int MinimumValueLength = 4;
 
+    // No 8-character window of a known secret may appear in any output (the canary tests check exactly this).
+    private const int Window = 8;
+
     private readonly IReadOnlyList<string> _values;
     private readonly IReadOnlyDictionary<string, IReadOnlyList<SourceSpan>> _spans;
+    private readonly HashSet<string> _windows;
+    private readonly HashSet<string> _unparsed;
 
-    private Redactor(IReadOnlyList<string> values, IReadOnlyDictionary<string, IReadOnlyList<SourceSpan>> spans)
+    private Redactor(IReadOnlyList<string> values, IReadOnlyDictionary<string, IReadOnlyList<SourceSpan>> spans, IEnumerable<string>? unparsed = null)
     {
         _values = values;
         _spans = spans;
+        _windows = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in values.SelectMany(Pieces))
+        {
+            for (var i = 0; i + Window <= value.Length; i++)
+            {
+                _windows.Add(value.Substring(i, Window));
+            }
+        }
+
+        _unparsed = new HashSet<string>(unparsed ?? [], StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// The parts of a secret whose pieces are masked wherever they appear: the value split at URL punctuation, keeping
+    /// parts of 8 characters or more that look generated (a digit, or mixed case, or 16 characters and more). A token
+    /// pasted as a whole URL must not mask "provisioning" or "app.strongdm.com" in every message.
+    /// </summary>
+    private static IEnumerable<string> Pieces(string value) =>
+        value.Split(['/', '?', '&', '=', ':', ';', '@', '#', '.', ' ', '\t', ',', '"', '\''], StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => p.Length >= Window && (p.Length >= 16 || p.Any(char.IsAsciiDigit) || (p.Any(char.IsAsciiLetterUpper) && p.Any(char.IsAsciiLetterLower))));
 
     /// <summary>A redactor that knows no secret values (key-shaped values in frames are still masked).</summary>
     public static Redactor Empty { get; } = new([], new Dictionary<string, IReadOnlyList<SourceSpan>>());
@@ -46,14 +70,34 @@ internal sealed partial class Redactor
     public static Redactor For(IEnumerable<BoundDocument> documents)
     {
         var loaded = documents.ToList();
-        var values = loaded.SelectMany(d => d.SensitiveValues)
+        var values = loaded.SelectMany(d => d.SensitiveValues.Concat(ValuesInUnparsedText(d)))
             .Where(v => v.Trim().Length >= MinimumValueLength)
             .Distinct(StringComparer.Ordinal)
             .OrderByDescending(v => v.Length)
             .ToList();
         var spans = loaded.GroupBy(d => d.Document.Path, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<SourceSpan>)[.. g.First().SensitiveSpans], StringComparer.Ordinal);
-        return new Redactor(values, spans);
+        var unparsed = loaded.Where(d => d.Document.Root is null && d.Document.Diagnostics.Count > 0).Select(d => d.Document.Path);
+        return new Redactor(values, spans, unparsed);
+    }
+
+    /// <summary>
+    /// Whether a file's lines may be shown at all. A file that did not parse has no model, so nothing in it could be
+    /// classified as secret or not: its findings show the position only, never a line.
+    /// </summary>
+    public bool MayShowSource(string path) => !_unparsed.Contains(path);
+
+    /// <summary>In a file that did not parse, the values after secret-looking keys, found in the raw text.</summary>
+    private static IEnumerable<string> ValuesInUnparsedText(BoundDocument document)
+    {
+        if (document.Document.Root is not null || document.Document.Text.Text.Length == 0)
+        {
+            return [];
+        }
+
+        return SecretAssignment().Matches(document.Document.Text.Text)
+            .Select(m => m.Groups["value"].Value.Trim().Trim('"', '\'', ',', '*', '&', '!').Trim())
+            .Where(v => v.Length >= MinimumValueLength && !TokenValues.IsReference(v));
     }
 
     /// <summary>The spans of secret values by display path, for renderers that mark rather than print source.</summary>
@@ -78,7 +122,7 @@ internal sealed partial class Redactor
     {
         var text = source.GetLine(line);
         var spans = _spans.TryGetValue(path, out var found) ? found : [];
-        return MaskTokenKeys(MaskSpans(text, source.GetOffset(line, 1), spans));
+        return MaskWindows(MaskTokenKeys(MaskSpans(text, source.GetOffset(line, 1), spans)));
     }
 
     private string ReplaceKnownValues(string text)
@@ -93,7 +137,68 @@ internal sealed partial class Redactor
             }
         }
 
-        return text;
+        // Any long piece of a secret too (a token cut by a message, or quoted with part of it escaped).
+        var hits = WindowHits(text);
+        if (hits is null)
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!hits[i])
+            {
+                builder.Append(text[i]);
+            }
+            else if (i == 0 || !hits[i - 1])
+            {
+                builder.Append("***");
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Which characters of a text belong to an 8-character window of a known secret; null when none does.</summary>
+    private bool[]? WindowHits(string text)
+    {
+        if (_windows.Count == 0 || text.Length < Window)
+        {
+            return null;
+        }
+
+        bool[]? hits = null;
+        for (var i = 0; i + Window <= text.Length; i++)
+        {
+            if (_windows.Contains(text.Substring(i, Window)))
+            {
+                hits ??= new bool[text.Length];
+                Array.Fill(hits, true, i, Window);
+            }
+        }
+
+        return hits;
+    }
+
+    private string MaskWindows(string line)
+    {
+        var hits = WindowHits(line);
+        if (hits is null)
+        {
+            return line;
+        }
+
+        var chars = line.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (hits[i])
+            {
+                chars[i] = '*';
+            }
+        }
+
+        return new string(chars);
     }
 
     private static string MaskSpans(string text, int lineStart, IReadOnlyList<SourceSpan> spans)
@@ -130,9 +235,16 @@ internal sealed partial class Redactor
         });
     }
 
-    [GeneratedRegex(@"^\s*(-\s*)?[""']?(token|value|scimToken|secret)[""']?\s*:\s*(?<value>.*?)\s*$", RegexOptions.IgnoreCase)]
+    // The keys of SecretValues.SecretKeys and SecretSuffixes (and StrongDM's current/previous token slots), followed by
+    // ':' (YAML, JSON) or '=' (C#, INI-like text). Kept in step with SecretValues by a test.
+    private const string Keys = @"(?:[A-Za-z_]*(?:token|tokne|toekn|tokn|secret|password|passwd|pwd|passphrase|api_?key|credentials?|authorization|auth|bearer|private_?key|signature|sig)|value|current|previous)";
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])[""']?" + Keys + @"[""']?\s*[:=]\s*(?<value>[^\r\n]*)", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretAssignment();
+
+    [GeneratedRegex(@"^\s*(-\s*)?[""']?" + Keys + @"[""']?\s*[:=]\s*(?<value>.*?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TokenLine();
 
-    [GeneratedRegex(@"(token|value|scimToken|secret)[""']?\s*:\s*(?<value>""(?:[^""\\]|\\.)*""?|'[^']*'?|\$\{\{[^}]*\}\}|\$\{[^}]*\}|[^\s,{}\[\]#""'][^,{}\[\]#]*)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(Keys + @"[""']?\s*[:=]\s*(?<value>""(?:[^""\\]|\\.)*""?|'[^']*'?|\$\{\{[^}]*\}\}|\$\{[^}]*\}|[^\s,;{}\[\]#""'][^,;{}\[\]#]*)", RegexOptions.IgnoreCase)]
     private static partial Regex InlineToken();
 }

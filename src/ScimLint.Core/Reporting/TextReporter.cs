@@ -34,7 +34,8 @@ internal sealed class TextReporter : IReporter
                 continue;
             }
 
-            if (source is not null && span.StartLine <= source.LineCount)
+            // A file that did not parse shows the position only: none of its lines could be classified.
+            if (source is not null && span.StartLine <= source.LineCount && result.Redactor.MayShowSource(finding.Path))
             {
                 WriteFrame(writer, result.Redactor.MaskLine(finding.Path, source, span.StartLine), span, color, reset, dim);
             }
