@@ -5,7 +5,7 @@ using System.Text;
 namespace ScimLint.Engine;
 
 /// <summary>What a path names, as far as writing to it is concerned.</summary>
-public enum FileKind
+internal enum FileKind
 {
     /// <summary>Nothing exists there.</summary>
     Missing,

@@ -16,7 +16,8 @@ internal static class LinkPolicy
         var info = fs.FileInfo.New(fullPath);
         try
         {
-            if (info.LinkTarget is null && !info.Attributes.HasFlag(FileAttributes.ReparsePoint))
+            // A missing file reports every attribute bit set, so ReparsePoint is asked only of a file that exists.
+            if (info.LinkTarget is null && !(info.Exists && info.Attributes.HasFlag(FileAttributes.ReparsePoint)))
             {
                 return null;
             }

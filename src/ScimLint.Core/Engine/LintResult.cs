@@ -72,7 +72,7 @@ public sealed class LintResult
 public sealed record UnresolvedValue(Text.SourceSpan Span, string LogicalPath, string? Expression)
 {
     /// <summary>Lists the unresolved values of bound documents, in order of path and position.</summary>
-    public static IReadOnlyList<UnresolvedValue> Of(IEnumerable<Model.BoundDocument> documents)
+    internal static IReadOnlyList<UnresolvedValue> Of(IEnumerable<Model.BoundDocument> documents)
     {
         var result = new List<UnresolvedValue>();
         foreach (var bound in documents.DistinctBy(d => d.Document.Path).OrderBy(d => d.Document.Path, StringComparer.Ordinal))

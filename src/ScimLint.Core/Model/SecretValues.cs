@@ -48,7 +48,7 @@ public static partial class SecretValues
         switch (node)
         {
             case DocScalar scalar:
-                if (secret)
+                if (secret && !IsMetadata(scalar.Value))
                 {
                     scalars.Add(scalar);
                 }
@@ -82,6 +82,16 @@ public static partial class SecretValues
                 break;
         }
     }
+
+    /// <summary>
+    /// A date, time, number or boolean below a secret key (a token block's <c>createdAt</c>, <c>rotatedAt</c>) is
+    /// metadata, not a secret: masking it would also mask every other date that shares eight characters with it.
+    /// </summary>
+    private static bool IsMetadata(string? value) =>
+        value is null
+        || bool.TryParse(value, out _)
+        || double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+        || DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
 
     /// <summary>The credentials inside a URL-like string: user-info, and values of secret-looking parameters.</summary>
     public static IEnumerable<string> UrlCredentials(string text)

@@ -10,7 +10,7 @@ namespace ScimLint.Reporting;
 /// <c>\r</c>, <c>\t</c> or <c>\u001b</c> instead, together with the other C0 and C1 controls, the line and paragraph
 /// separators and the bidirectional overrides (which can make a line read differently from what it holds).
 /// </summary>
-public static class ControlCharacters
+internal static class ControlCharacters
 {
     /// <summary>Whether a character is escaped (a tab only when <paramref name="keepTab"/> is false).</summary>
     public static bool NeedsEscape(char c, bool keepTab = false) =>
