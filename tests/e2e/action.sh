@@ -122,6 +122,10 @@ scimlint="$(sed -n 's/^scimlint=//p' "$E2E_TMP/install-output")"
 check "install.sh sets output scimlint to an executable under RUNNER_TEMP" bash -c '[[ "$1" == "$2"/* ]] && [ -x "$1" ]' _ "$scimlint" "$runner_temp"
 check "install.sh puts the tool folder on GITHUB_PATH" test "$(cat "$E2E_TMP/install-path")" = "$(dirname "$scimlint")"
 check "the installed scimlint prints its version" bash -c '[ -n "$("$1" --version)" ]' _ "$scimlint"
+action_assemblies="$(find "$(dirname "$scimlint")/.store" -name scimlint.dll -type f 2> /dev/null | head -n 1)"
+action_is_ready_to_run() { [ -n "$action_assemblies" ] && ready_to_run "$(dirname "$action_assemblies")"; }
+check "the Action's scimlint is ReadyToRun (its assemblies carry native code)" action_is_ready_to_run
+check "the Action's scimlint runs its ReadyToRun code" uses_ready_to_run "$scimlint" "$E2E_ROOT/examples/us-correct/jumpcloud.yaml"
 
 # 3. run.sh in a workspace that looks like a checkout of a user's repository.
 workspace="$E2E_TMP/workspace"

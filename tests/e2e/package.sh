@@ -53,6 +53,10 @@ check "the tool command is scimlint" contains "$E2E_TMP/toolsettings.xml" '<Comm
 unzip -p "$nupkg" 'tools/*/any/scimlint.runtimeconfig.json' > "$E2E_TMP/runtimeconfig.json"
 check "the tool rolls forward to newer major runtimes" contains "$E2E_TMP/runtimeconfig.json" '"rollForward": "Major"'
 check "no test assembly is packed" bash -c '! grep -qiE "xunit|ScimLint\.Tests" "$1"' _ "$E2E_TMP/entries.txt"
+check "the tool keeps the portable layout: every file under tools/net10.0/any/" bash -c '! grep -E "^tools/" "$1" | grep -qvE "^tools/net10\.0/any/"' _ "$E2E_TMP/entries.txt"
+mkdir -p "$E2E_TMP/unpacked"
+unzip -q "$nupkg" 'tools/*' -d "$E2E_TMP/unpacked"
+check "the packed assemblies are ReadyToRun images (native code for this machine, IL kept)" ready_to_run "$E2E_TMP/unpacked/tools/net10.0/any"
 
 # 3. Install with --tool-path, the way CI and the GitHub Action do. Packages restored for tool installs go to a
 # private folder, and the CLI's home (global tools, the local-tool resolver cache) is private too, so that neither
@@ -70,6 +74,12 @@ else
 fi
 scimlint="$tool_dir/scimlint"
 check "scimlint --version prints the packed version and commit ($printed)" test "$("$scimlint" --version)" = "$printed"
+check "the installed tool runs its ReadyToRun code (far fewer methods JIT-compiled than with DOTNET_ReadyToRun=0)" \
+  uses_ready_to_run "$scimlint" "$repo/examples/us-correct/jumpcloud.yaml"
+for format in text json sarif github; do
+  check "scimlint examples/ --format $format: byte-identical output with DOTNET_ReadyToRun=0 (the JIT build of the same IL)" \
+    same_output_without_ready_to_run "$repo" "$scimlint" examples/ --format "$format"
+done
 
 # 4. The installed tool lints the examples of a clean clone.
 status=0

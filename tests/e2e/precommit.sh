@@ -108,6 +108,12 @@ check "the passing commit found its StrongDM counterpart on disk (no SL003)" bas
 
 # 4. scimlint-system (language: system) uses the scimlint on PATH: borrow the one pre-commit just built.
 tool="$(find "$PRE_COMMIT_HOME" -path '*/dotnetenv-*/bin/scimlint' -type f | head -n 1)"
+hook_assemblies="$(find "$PRE_COMMIT_HOME" -path '*/dotnetenv-*/bin/.store/*' -name scimlint.dll -type f | head -n 1)"
+hook_is_ready_to_run() { [ -n "$hook_assemblies" ] && ready_to_run "$(dirname "$hook_assemblies")"; }
+check "the hook pre-commit built is ReadyToRun (its assemblies carry native code)" hook_is_ready_to_run
+if [ -n "$tool" ]; then
+  check "the hook's scimlint runs its ReadyToRun code" uses_ready_to_run "$tool" "$consumer/good/jumpcloud.yaml"
+fi
 if [ -n "$tool" ]; then
   bad_status=0
   good_status=0
