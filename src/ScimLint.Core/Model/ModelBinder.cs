@@ -105,7 +105,7 @@ public static class ModelBinder
     {
         switch (node)
         {
-            case DocScalar scalar when role.Length > 0 && ModelSecrets.IsSecret(role):
+            case DocScalar scalar when role.Length > 0 && (ModelSecrets.IsSecret(role) || ModelSecrets.IsSecret(CamelRole(role))):
                 secrets.Add(scalar);
                 break;
             case DocMapping mapping:
@@ -124,6 +124,10 @@ public static class ModelBinder
                 break;
         }
     }
+
+    // A PascalCase document binds IdentityManagement/Token to the model's identityManagement/token: redact it too.
+    private static string CamelRole(string role) =>
+        string.Join('/', role.Split('/').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
 
     /// <summary>
     /// PowerShell's <c>Get-JcSdkApplication | ConvertTo-Json</c>: the SDK's flattened PascalCase properties

@@ -41,4 +41,14 @@ public sealed class PowerShellShapeTests
 
         Assert.False(Assert.Single(bound.Apps).Active.IsPresent);
     }
+
+    [Fact]
+    public void A_PascalCase_token_is_a_secret_like_its_camelCase_twin()
+    {
+        var json = """{ "Name": "strongdm", "SsoUrl": "https://app.strongdm.com/app/login", "IdentityManagement": { "Token": "pascal-secret-value" } }""";
+        var bound = ModelBinder.Bind(DocumentLoader.LoadText("jumpcloud.json", json));
+
+        Assert.True(Assert.Single(bound.Apps).Token.IsSensitive);
+        Assert.Equal(["pascal-secret-value"], bound.SensitiveValues);
+    }
 }
