@@ -16,7 +16,8 @@ internal static class ModelBinder
 
         if (map.Get("application") is DocMapping
             || (map.Get("results") is DocSequence && map.Find("totalCount") is not null)
-            || (map.Find("ssoUrl") is not null && map.Find("name") is not null))
+            || (map.Find("ssoUrl") is not null && map.Find("name") is not null)
+            || IsPowerShell(map))
         {
             return DocumentKind.JumpCloud;
         }
@@ -38,7 +39,7 @@ internal static class ModelBinder
         }
 
         var anchor = FirstKeySpan(map, document.Text);
-        var root = new ModelObject(map, string.Empty, anchor);
+        var root = new ModelObject(map, string.Empty, anchor, pascalCase: kind == DocumentKind.JumpCloud && IsPowerShell(map!));
         var apps = kind == DocumentKind.JumpCloud ? BindApps(document, map!, root, anchor, identityOnly) : [];
         var settings = kind == DocumentKind.StrongDm ? new StrongDmSettings(document, root) : null;
 
@@ -109,10 +110,10 @@ internal static class ModelBinder
     {
         switch (node)
         {
-            case DocScalar scalar when role.Length > 0 && ModelSecrets.IsSecret(role):
+            case DocScalar scalar when role.Length > 0 && (ModelSecrets.IsSecret(role) || ModelSecrets.IsSecret(CamelRole(role))):
                 secrets.Add(scalar);
                 break;
-            case DocMapping or DocSequence when role.Length > 0 && ModelSecrets.IsSecret(role):
+            case DocMapping or DocSequence when role.Length > 0 && (ModelSecrets.IsSecret(role) || ModelSecrets.IsSecret(CamelRole(role))):
                 // A token written as a list or a mapping: every scalar in it is secret.
                 CollectAll(node, secrets);
                 break;
@@ -156,6 +157,17 @@ internal static class ModelBinder
                 break;
         }
     }
+
+    // A PascalCase document binds IdentityManagement/Token to the model's identityManagement/token: redact it too.
+    private static string CamelRole(string role) =>
+        string.Join('/', role.Split('/').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
+
+    /// <summary>
+    /// PowerShell's <c>Get-JcSdkApplication | ConvertTo-Json</c>: the SDK's flattened PascalCase properties
+    /// (<c>Id</c>, <c>Name</c>, <c>SsoUrl</c>, <c>SsoType</c>, ...) instead of the API's camelCase.
+    /// </summary>
+    private static bool IsPowerShell(DocMapping map) =>
+        map.Find("SsoUrl") is not null && map.Find("Name") is not null && map.Find("ssoUrl") is null && map.Find("name") is null;
 
     /// <summary>Whether an application object is a StrongDM app (name or displayName contains "strongdm").</summary>
     public static bool IsStrongDm(ModelObject application) =>

@@ -30,9 +30,10 @@ public sealed class ModelObject : IModelNode
 {
     private readonly SourceSpan _anchor;
 
-    internal ModelObject(DocMapping? mapping, string path, SourceSpan anchor, string role = "", bool known = true)
+    internal ModelObject(DocMapping? mapping, string path, SourceSpan anchor, string role = "", bool known = true, bool pascalCase = false)
     {
         Mapping = mapping;
+        PascalCase = pascalCase;
         LogicalPath = path;
         _anchor = anchor;
         Role = role;
@@ -44,6 +45,13 @@ public sealed class ModelObject : IModelNode
     /// Management object) or that is computed at run time: findings on it, or on its fields, are dropped.
     /// </summary>
     public bool IsKnown { get; }
+
+    /// <summary>
+    /// Whether the object's keys are PascalCase (PowerShell's <c>ConvertTo-Json</c> of a JumpCloud SDK object:
+    /// <c>Id</c>, <c>SsoUrl</c>): a field named <c>ssoUrl</c> is then also found under <c>SsoUrl</c>, and <c>_id</c>
+    /// under <c>Id</c>. The field keeps its model name; its span and logical path are the document's own key.
+    /// </summary>
+    internal bool PascalCase { get; }
 
     /// <summary>
     /// Where the object sits in the model, independent of the document's layout: the member names from the bound
@@ -74,8 +82,17 @@ public sealed class ModelObject : IModelNode
     public ModelField Field(string name)
     {
         var role = Role.Length == 0 ? name : Role + "/" + name;
-        return new(this, name, Mapping?.Find(name), role, ModelSecrets.IsSecret(role));
+        var property = Mapping?.Find(name) ?? (PascalCase ? Mapping?.Find(Pascal(name)) : null);
+        return new(this, name, property, role, ModelSecrets.IsSecret(role));
     }
+
+    /// <summary>The PascalCase key of a model field, as the JumpCloud SDK's PowerShell objects name it.</summary>
+    internal static string Pascal(string name) => name switch
+    {
+        "_id" => "Id",
+        "" => name,
+        _ => char.ToUpperInvariant(name[0]) + name[1..],
+    };
 }
 
 /// <summary>A field of a model object: a key that may be missing, with a value that may be null.</summary>
@@ -137,7 +154,7 @@ public sealed class ModelField : IModelNode
     };
 
     /// <inheritdoc/>
-    public string LogicalPath => Owner.LogicalPath + "/" + DocNode.Escape(Name);
+    public string LogicalPath => Owner.LogicalPath + "/" + DocNode.Escape(Property?.Key.Value ?? Name);
 
     /// <inheritdoc/>
     public string? ValueText => Text;
@@ -146,7 +163,7 @@ public sealed class ModelField : IModelNode
     public bool IsSensitive { get; }
 
     /// <summary>The value as a model object (absent when it is not a mapping).</summary>
-    public ModelObject AsObject() => new(Node as DocMapping, LogicalPath, Span, _role, IsKnown);
+    public ModelObject AsObject() => new(Node as DocMapping, LogicalPath, Span, _role, IsKnown, Owner.PascalCase);
 
     /// <summary>The items when the value is a sequence; empty otherwise.</summary>
     public IReadOnlyList<DocNode> Items => (Node as DocSequence)?.Items ?? [];

@@ -64,8 +64,8 @@ public sealed class JumpCloudApp
     /// <summary>Whether the application is active.</summary>
     public ModelField Active => Application.Field("active");
 
-    /// <summary><c>sso.type</c>.</summary>
-    public ModelField SsoType => Application.Field("sso").AsObject().Field("type");
+    /// <summary><c>sso.type</c> (<c>SsoType</c> in PowerShell's flattened objects).</summary>
+    public ModelField SsoType => Application.PascalCase ? Application.Field("ssoType") : Application.Field("sso").AsObject().Field("type");
 
     /// <summary>The Identity Management tab (may be absent).</summary>
     public ModelObject IdentityManagement { get; }
