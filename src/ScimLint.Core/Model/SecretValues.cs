@@ -9,7 +9,7 @@ namespace ScimLint.Model;
 /// credentials inside URLs (user-info, and query or matrix parameters such as <c>?token=</c> or <c>;token=</c>); and a
 /// high-entropy string sitting in a field that expects a URL, host or region (a token pasted into <c>baseUrl</c>).
 /// </summary>
-public static partial class SecretValues
+internal static partial class SecretValues
 {
     /// <summary>
     /// Key names (compared without case, <c>_</c> or <c>-</c>) whose values are secret. Also every key ending in one of
