@@ -120,3 +120,25 @@ internal sealed class PullHarness : IDisposable
         return new PullRun(code, stdout.ToString(), stderr.ToString());
     }
 }
+
+/// <summary>A test class that owns a seeded loopback JumpCloud server and a pull harness for each test.</summary>
+public abstract class PullServerTest : IAsyncLifetime, IDisposable
+{
+    private protected PullHarness Harness { get; } = new();
+
+    private protected FakeJumpCloud Server { get; set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await FakeJumpCloud.StartAsync();
+        PullHarness.Seed(Server);
+    }
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+
+    public void Dispose()
+    {
+        Harness.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

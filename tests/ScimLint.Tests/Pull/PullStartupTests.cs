@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ScimLint.Tests.Infrastructure;
 
 namespace ScimLint.Tests.Pull;
@@ -15,7 +14,7 @@ public sealed class PullStartupTests
     [Fact]
     public async Task A_lint_loads_no_http_or_resilience_assembly()
     {
-        var loaded = await LoadedAssemblies(["examples/us-correct"], []);
+        var loaded = await LoadedAssemblies.Of(["examples/us-correct"], []);
 
         Assert.Contains("scimlint", loaded);
         Assert.Contains("ScimLint.Core", loaded);
@@ -25,49 +24,10 @@ public sealed class PullStartupTests
     [Fact]
     public async Task A_pull_loads_them_which_shows_the_check_can_fail()
     {
-        var loaded = await LoadedAssemblies(
+        var loaded = await LoadedAssemblies.Of(
             ["pull", "jumpcloud", "--api-url", "http://127.0.0.1:9", "--retries", "0", "--timeout", "2", "--output", Path.GetTempPath()],
             new() { ["JUMPCLOUD_API_KEY"] = "not-a-real-key" });
 
         Assert.Equal(PullOnly, loaded.Intersect(PullOnly).Order(StringComparer.Ordinal));
-    }
-
-    private static async Task<List<string>> LoadedAssemblies(string[] args, Dictionary<string, string> variables)
-    {
-        var log = Path.Combine(Path.GetTempPath(), $"scimlint-assemblies-{Guid.NewGuid():N}.txt");
-        try
-        {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = Repo.Root,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "scimlint.dll"));
-            foreach (var arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            start.Environment["DOTNET_STARTUP_HOOKS"] = typeof(PullStartupTests).Assembly.Location;
-            start.Environment["SCIMLINT_TEST_ASSEMBLY_LOG"] = log;
-            start.Environment.Remove("JUMPCLOUD_API_KEY");
-            foreach (var (name, value) in variables)
-            {
-                start.Environment[name] = value;
-            }
-
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(File.Exists(log), $"exit code {process.ExitCode}, no assembly log: {await stderr}");
-            return [.. File.ReadAllLines(log)];
-        }
-        finally
-        {
-            File.Delete(log);
-        }
     }
 }

@@ -10,20 +10,8 @@ namespace ScimLint.Tests.Pull;
 /// <c>scimlint pull</c> block in process, the curl block in bash. What they produce lints without schema errors, and
 /// drift against the hand-kept files beside it is found.
 /// </summary>
-public sealed partial class ReadmeCommandsTests : IAsyncLifetime, IDisposable
+public sealed partial class ReadmeCommandsTests : PullServerTest
 {
-    private readonly PullHarness harness = new();
-    private FakeJumpCloud server = null!;
-
-    public async Task InitializeAsync()
-    {
-        server = await FakeJumpCloud.StartAsync();
-        PullHarness.Seed(server);
-    }
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
-
-    public void Dispose() => harness.Dispose();
 
     [Fact]
     public void The_pull_block_writes_a_document_that_lints_beside_the_hand_kept_files()
@@ -36,7 +24,7 @@ public sealed partial class ReadmeCommandsTests : IAsyncLifetime, IDisposable
         {
             var args = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal("scimlint", args[0]);
-            return args[1] == "pull" ? harness.Cli([.. args[1..], "--api-url", server.Url]) : harness.Cli([.. args[1..], "--format", "json"]);
+            return args[1] == "pull" ? Harness.Cli([.. args[1..], "--api-url", Server.Url]) : Harness.Cli([.. args[1..], "--format", "json"]);
         }).ToList();
 
         Assert.Equal(2, runs.Count);
@@ -49,13 +37,13 @@ public sealed partial class ReadmeCommandsTests : IAsyncLifetime, IDisposable
     public void The_curl_block_writes_a_document_that_lints_beside_the_hand_kept_files()
     {
         HandKept(".");
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = harness.WorkingDirectory, RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = Harness.WorkingDirectory, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var arg in new[] { "-euo", "pipefail", "-c", Block("curl") })
         {
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["JC"] = server.Url;
+        start.Environment["JC"] = Server.Url;
         start.Environment["JUMPCLOUD_API_KEY"] = FakeJumpCloud.ApiKey;
         start.Environment["APP_ID"] = PullHarness.StrongDmId;
         using var process = Process.Start(start)!;
@@ -63,10 +51,10 @@ public sealed partial class ReadmeCommandsTests : IAsyncLifetime, IDisposable
         process.WaitForExit();
 
         Assert.True(process.ExitCode == 0, error);
-        Assert.Equal(["jumpcloud.live.json", "jumpcloud.yaml", "strongdm.yaml"], harness.Files());
-        Assert.Equal(4, harness.ReadJson("jumpcloud.live.json")["associations"]!.AsArray().Count);
-        Assert.Contains(server.Requests, r => r.Path.EndsWith("/associations", StringComparison.Ordinal) && r.Query.Contains("skip=100", StringComparison.Ordinal));
-        AssertLintsWithDrift(harness.Cli(".", "--format", "json"));
+        Assert.Equal(["jumpcloud.live.json", "jumpcloud.yaml", "strongdm.yaml"], Harness.Files());
+        Assert.Equal(4, Harness.ReadJson("jumpcloud.live.json")["associations"]!.AsArray().Count);
+        Assert.Contains(Server.Requests, r => r.Path.EndsWith("/associations", StringComparison.Ordinal) && r.Query.Contains("skip=100", StringComparison.Ordinal));
+        AssertLintsWithDrift(Harness.Cli(".", "--format", "json"));
     }
 
     private static void AssertLintsWithDrift(PullRun lint)
@@ -82,9 +70,9 @@ public sealed partial class ReadmeCommandsTests : IAsyncLifetime, IDisposable
     /// <summary>The hand-kept files of the US example (the Identity Management tab the API cannot return).</summary>
     private void HandKept(string directory)
     {
-        var target = Path.Combine(harness.WorkingDirectory, directory);
+        var target = Path.Combine(Harness.WorkingDirectory, directory);
         Directory.CreateDirectory(target);
-        Directory.CreateDirectory(Path.Combine(harness.WorkingDirectory, ".git"));
+        Directory.CreateDirectory(Path.Combine(Harness.WorkingDirectory, ".git"));
         foreach (var name in new[] { "jumpcloud.yaml", "strongdm.yaml" })
         {
             File.Copy(Repo.Path_("examples", "us-correct", name), Path.Combine(target, name));

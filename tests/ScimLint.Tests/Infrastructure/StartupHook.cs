@@ -1,4 +1,4 @@
-// Loaded into a scimlint process through DOTNET_STARTUP_HOOKS by PullStartupTests: when the process exits, it writes
+// Loaded into a scimlint process through DOTNET_STARTUP_HOOKS by LoadedAssemblies: when the process exits, it writes
 // the names of every loaded assembly to the file named by SCIMLINT_TEST_ASSEMBLY_LOG. The runtime looks the hook up
 // by this exact name, in the global namespace.
 #pragma warning disable CA1050 // A startup hook must be a type named StartupHook outside any namespace.
