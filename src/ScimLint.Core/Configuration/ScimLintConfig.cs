@@ -34,6 +34,7 @@ public sealed class ConfigException : Exception
 ///   SL205: off        # error | warning | note | off
 /// policy:
 ///   tokenMaxAgeDays: 90
+/// customRules: tools/scimlint-rules   # default: .scimlint/rules beside this file
 /// </code>
 /// </summary>
 public sealed record ScimLintConfig
@@ -52,6 +53,12 @@ public sealed record ScimLintConfig
 
     /// <summary>Policy knobs.</summary>
     public LintPolicy Policy { get; init; } = LintPolicy.Default;
+
+    /// <summary>
+    /// The folder of custom rules (<c>*.cs</c>) as written under <c>customRules</c>, relative to the configuration
+    /// file's directory; null: <c>.scimlint/rules</c> beside the configuration file (or at the repository root).
+    /// </summary>
+    public string? CustomRules { get; init; }
 
     /// <summary>The effective severity of a rule.</summary>
     public Severity SeverityOf(RuleDescriptor rule) => Severities.TryGetValue(rule.Id, out var s) ? s : rule.DefaultSeverity;
@@ -104,6 +111,7 @@ public sealed record ScimLintConfig
     {
         var severities = new Dictionary<string, Severity>(StringComparer.Ordinal);
         var policy = LintPolicy.Default;
+        string? customRules = null;
         foreach (var property in root.Properties)
         {
             switch (property.Key.Value)
@@ -116,13 +124,16 @@ public sealed record ScimLintConfig
                 case "policy":
                     policy = ParsePolicy(property.Value, policy, errors);
                     break;
+                case CustomRulesKey:
+                    customRules = CustomRulesFolder(property.Value, errors);
+                    break;
                 default:
-                    errors.Add(property.Key, $"unknown key '{property.Key.Value}'; known: rules, policy");
+                    errors.Add(property.Key, $"unknown key '{property.Key.Value}'; known: rules, policy, {CustomRulesKey}");
                     break;
             }
         }
 
-        return new ScimLintConfig { Severities = severities, Policy = policy };
+        return new ScimLintConfig { Severities = severities, Policy = policy, CustomRules = customRules };
     }
 
     private static void ParseRules(DocNode value, RuleCatalog catalog, Dictionary<string, Severity> severities, ConfigErrors errors)
@@ -159,6 +170,20 @@ public sealed record ScimLintConfig
 
             severities[id] = severity;
         }
+    }
+
+    /// <summary>The key that names the folder of custom rules.</summary>
+    internal const string CustomRulesKey = "customRules";
+
+    private static string? CustomRulesFolder(DocNode value, ConfigErrors errors)
+    {
+        if (value is not DocScalar { Kind: ScalarKind.String } folder || folder.Value.Trim().Length == 0)
+        {
+            errors.Add(value, $"'{CustomRulesKey}' must name a folder of *.cs rule files, relative to this file");
+            return null;
+        }
+
+        return folder.Value.Trim();
     }
 
     private static LintPolicy ParsePolicy(DocNode value, LintPolicy policy, ConfigErrors errors)
