@@ -25,6 +25,10 @@ public sealed record CheckOptions(
 
     /// <summary>Also list, on stderr, the values that could not be resolved statically (rules that need them stayed silent).</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>Print each input with its kind and pairing on stdout, then exit 0 without reporting findings or writing anything.</summary>
+    public bool ListFiles { get; init; }
+
     /// <summary>Extra reports, <c>--report FORMAT=PATH</c> (repeatable; <c>-</c> is stdout).</summary>
     public IReadOnlyList<string> Reports { get; init; } = [];
 }
@@ -56,10 +60,9 @@ internal static class CheckCommand
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write every current finding to FILE as the accepted baseline, then exit 0.", HelpName = "FILE" };
         command.Options.Add(baseline);
         command.Options.Add(writeBaseline);
+        var (verbose, listFiles) = DiagnosticOptions(command);
         var allowEmpty = new Option<bool>("--allow-empty") { Description = "Exit 0 when the paths hold no JumpCloud export and no StrongDM settings (default: exit 2, a run that checked nothing is not a pass)." };
         command.Options.Add(allowEmpty);
-        var verbose = new Option<bool>("--verbose") { Description = "Also list on stderr the values that could not be resolved statically (C# computed at run time), with positions." };
-        command.Options.Add(verbose);
         var reports = ReportOption();
         command.Options.Add(reports);
         command.SetAction(parse =>
@@ -85,10 +88,20 @@ internal static class CheckCommand
             {
                 AllowEmpty = parse.GetValue(allowEmpty),
                 Verbose = parse.GetValue(verbose),
+                ListFiles = parse.GetValue(listFiles),
                 Reports = parse.GetValue(reports) ?? [],
             };
             return Run(options, env);
         });
+    }
+
+    private static (Option<bool> Verbose, Option<bool> ListFiles) DiagnosticOptions(Command command)
+    {
+        var verbose = new Option<bool>("--verbose") { Description = "Also list on stderr each input with its kind and pairing, and the values that could not be resolved statically (C# computed at run time)." };
+        var listFiles = new Option<bool>("--list-files") { Description = "Print each input with its kind and pairing, and what was skipped and why, then exit 0 (no report, nothing written)." };
+        command.Options.Add(verbose);
+        command.Options.Add(listFiles);
+        return (verbose, listFiles);
     }
 
     public static int Run(CheckOptions options, CliEnvironment env)
@@ -102,29 +115,25 @@ internal static class CheckCommand
             {
                 ConfigPath = options.Config,
                 BaselinePath = options.WriteBaseline is null ? options.Baseline : null,
-                Fix = options.Fix,
+                Fix = options.Fix && !options.ListFiles,
                 FixesApplied = outcome => ReportFixes(env, outcome),
             };
             var result = new LintEngine(fs, env.WorkingDirectory).Run(lint);
+            if (options.ListFiles)
+            {
+                ListInputs(env.Out, result);
+                return ScimLintCli.Clean;
+            }
+
             if (options.WriteBaseline is not null)
             {
-                var baselineText = Engine.Baseline.Write(result);
-                if (IsStdout(options.WriteBaseline))
-                {
-                    env.Out.Write(baselineText);
-                }
-                else
-                {
-                    AtomicFile.Write(fs, Resolve(fs, env, options.WriteBaseline), baselineText);
-                }
-
-                env.Error.Write($"scimlint: wrote {result.Findings.Count} finding{(result.Findings.Count == 1 ? string.Empty : "s")} to the baseline {ControlCharacters.Escape(options.WriteBaseline)}\n");
-                return ScimLintCli.Clean;
+                return WriteBaseline(options.WriteBaseline, env, result);
             }
 
             Report(options, env, result);
             if (options.Verbose)
             {
+                ListInputs(env.Error, result);
                 ReportUnresolved(env, result);
             }
             if (result.ConfigInputs == 0 && !options.AllowEmpty)
@@ -148,6 +157,30 @@ internal static class CheckCommand
             }
 
             return ScimLintCli.Fail(env, ex.Errors.Count > 0 ? ex.Errors[^1] : ex.Message);
+        }
+    }
+
+    private static int WriteBaseline(string path, CliEnvironment env, LintResult result)
+    {
+        var baselineText = Engine.Baseline.Write(result);
+        if (IsStdout(path))
+        {
+            env.Out.Write(baselineText);
+        }
+        else
+        {
+            AtomicFile.Write(env.FileSystem, Resolve(env.FileSystem, env, path), baselineText);
+        }
+
+        env.Error.Write($"scimlint: wrote {result.Findings.Count} finding{(result.Findings.Count == 1 ? string.Empty : "s")} to the baseline {ControlCharacters.Escape(path)}\n");
+        return ScimLintCli.Clean;
+    }
+
+    private static void ListInputs(TextWriter writer, LintResult result)
+    {
+        foreach (var entry in result.Inputs)
+        {
+            writer.Write(ControlCharacters.Escape(entry.Describe()) + "\n");
         }
     }
 

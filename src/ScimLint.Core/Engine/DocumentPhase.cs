@@ -13,6 +13,9 @@ namespace ScimLint.Engine;
 /// </summary>
 internal sealed class DocumentPhase(DocumentStore store, OwnershipCheck ownership, RuleDispatch dispatch)
 {
+    /// <summary>The walked files that were not taken as inputs, with why (for <see cref="LintResult.Inputs"/>), in input order.</summary>
+    public List<(string FullPath, string Reason)> Skipped { get; } = [];
+
     /// <summary>Processes the inputs; returns those that are ours, and their document rules' findings, in input order.</summary>
     public (List<InputDocument> Inputs, List<RawFinding> Findings) Run(IReadOnlyList<InputFile> files)
     {
@@ -36,6 +39,10 @@ internal sealed class DocumentPhase(DocumentStore store, OwnershipCheck ownershi
                 inputs.Add(input);
                 findings.AddRange(outcome.Findings);
             }
+            else if (outcome.Skipped is { } reason)
+            {
+                Skipped.Add((files[i].FullPath, reason));
+            }
         }
 
         return (inputs, findings);
@@ -48,7 +55,7 @@ internal sealed class DocumentPhase(DocumentStore store, OwnershipCheck ownershi
             var (fullPath, isExplicit) = file;
             if (!isExplicit && !ownership.MayBeOurs(fullPath, kind: null))
             {
-                return new Outcome();
+                return new Outcome { Skipped = "does not mention strongdm, controlPlane or provisioning (not parsed)" };
             }
 
             var bound = store.LoadUncached(fullPath, mustRead: true)!;
@@ -57,7 +64,7 @@ internal sealed class DocumentPhase(DocumentStore store, OwnershipCheck ownershi
             // A walked file that is not recognised is ours only when it failed to load and looks like ours.
             if (!isExplicit && bound.Kind == DocumentKind.Unknown && !(bound.Document.Diagnostics.Count > 0 && looksOurs))
             {
-                return new Outcome { Loaded = true, Bound = bound };
+                return new Outcome { Loaded = true, Bound = bound, Skipped = "neither a JumpCloud export nor StrongDM settings" };
             }
 
             DocumentBinder.PrepareInput(bound);
@@ -71,10 +78,10 @@ internal sealed class DocumentPhase(DocumentStore store, OwnershipCheck ownershi
         }
     }
 
-    private readonly record struct Outcome(bool Loaded, BoundDocument? Bound, InputDocument? Input, List<RawFinding> Findings, ExceptionDispatchInfo? Error)
+    private readonly record struct Outcome(bool Loaded, BoundDocument? Bound, InputDocument? Input, List<RawFinding> Findings, ExceptionDispatchInfo? Error, string? Skipped)
     {
         public Outcome()
-            : this(false, null, null, [], null)
+            : this(false, null, null, [], null, null)
         {
         }
     }

@@ -10,10 +10,13 @@ internal readonly record struct InputFile(string FullPath, bool Explicit);
 /// </summary>
 internal sealed class InputDiscovery(Workspace workspace)
 {
-    private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { "node_modules", "bin", "obj", "TestResults" };
+    private static readonly HashSet<string> SkippedDirectoryNames = new(StringComparer.Ordinal) { "node_modules", "bin", "obj", "TestResults" };
 
     /// <summary>The file links the inputs held that <see cref="LinkPolicy"/> does not follow, with why (for SL004 notes).</summary>
     public List<(string FullPath, string Reason)> SkippedLinks { get; } = [];
+
+    /// <summary>The directories the walks of the inputs did not enter, with why (for <c>--list-files</c>; <c>.git</c> left out).</summary>
+    public List<(string FullPath, string Reason)> SkippedDirectories { get; } = [];
 
     /// <summary>The files of a request, each once, in argument then walk order. Throws <see cref="LintUsageException"/> for a missing path.</summary>
     public List<InputFile> Resolve(IReadOnlyList<string> paths)
@@ -43,7 +46,7 @@ internal sealed class InputDiscovery(Workspace workspace)
             }
             else if (fs.Directory.Exists(full))
             {
-                foreach (var file in Walk(full, int.MaxValue, SkippedLinks).Where(f => seen.TryAdd(f, result.Count)))
+                foreach (var file in Walk(full, int.MaxValue, SkippedLinks, SkippedDirectories).Where(f => seen.TryAdd(f, result.Count)))
                 {
                     result.Add(new InputFile(file, false));
                 }
@@ -58,7 +61,7 @@ internal sealed class InputDiscovery(Workspace workspace)
     }
 
     /// <summary>The supported files below a directory, depth first in ordinal order, at most <paramref name="maxFiles"/>.</summary>
-    public IEnumerable<string> Walk(string directory, int maxFiles, List<(string FullPath, string Reason)>? skippedLinks = null)
+    public IEnumerable<string> Walk(string directory, int maxFiles, List<(string FullPath, string Reason)>? skippedLinks = null, List<(string FullPath, string Reason)>? skippedDirectories = null)
     {
         var fs = workspace.FileSystem;
         var stack = new Stack<string>();
@@ -86,13 +89,33 @@ internal sealed class InputDiscovery(Workspace workspace)
 
             foreach (var sub in dirs.OrderDescending(StringComparer.Ordinal))
             {
-                var name = fs.Path.GetFileName(sub);
-                if (!name.StartsWith('.') && !SkippedDirectories.Contains(name) && !IsLink(sub))
+                if (WhyNotWalked(sub) is not { } reason)
                 {
                     stack.Push(sub);
                 }
+                else if (fs.Path.GetFileName(sub) != ".git")
+                {
+                    skippedDirectories?.Add((sub, reason));
+                }
             }
         }
+    }
+
+    /// <summary>Null when a walk enters the directory; otherwise why not.</summary>
+    private string? WhyNotWalked(string directory)
+    {
+        var name = workspace.FileSystem.Path.GetFileName(directory);
+        if (name.StartsWith('.'))
+        {
+            return "hidden directory (name it to lint it)";
+        }
+
+        if (SkippedDirectoryNames.Contains(name))
+        {
+            return "dependency or build-output directory";
+        }
+
+        return IsLink(directory) ? "directory link, not followed (name it to lint it)" : null;
     }
 
     private (string[] Files, string[] Directories) List(string dir)

@@ -109,8 +109,10 @@ public sealed class LintEngine
         store.UseCSharpFilesOfRun(files.Select(f => f.FullPath));
 
         var active = _catalog.Rules.Where(r => config.SeverityOf(r.Descriptor) != Severity.None).ToList();
-        var dispatch = new RuleDispatch(active, config.Policy, _catalog, new Pairing(_workspace, store, ownership, discovery));
-        var (inputs, documentFindings) = new DocumentPhase(store, ownership, dispatch).Run(files);
+        var pairing = new Pairing(_workspace, store, ownership, discovery);
+        var dispatch = new RuleDispatch(active, config.Policy, _catalog, pairing);
+        var phase = new DocumentPhase(store, ownership, dispatch);
+        var (inputs, documentFindings) = phase.Run(files);
         var raw = dispatch.RunCrossDocument(inputs);
         raw.AddRange(documentFindings);
         raw.AddRange(discovery.SkippedLinks.Select(l => SkippedLink(l.FullPath, l.Reason)));
@@ -129,6 +131,7 @@ public sealed class LintEngine
             Suppressed = suppressed,
             ConfigInputs = inputs.Count(i => i.Bound.Kind != DocumentKind.Unknown || i.LooksLikeConfig),
             Unresolved = UnresolvedValue.Of(inputs.Select(i => i.Bound)),
+            Inputs = InputListing.Build(_workspace, pairing, inputs, phase.Skipped.Concat(discovery.SkippedLinks), discovery.SkippedDirectories),
         };
         return request.Baseline is null ? result : FindingPipeline.ApplyBaseline(result, request.Baseline);
     }

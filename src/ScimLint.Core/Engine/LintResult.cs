@@ -56,9 +56,15 @@ public sealed class LintResult
     /// </summary>
     public IReadOnlyList<UnresolvedValue> Unresolved { get; init; } = [];
 
+    /// <summary>
+    /// Every file the run was given or its walks found, and every directory a walk did not enter, with what the run
+    /// took each for and how it paired (<c>--list-files</c>), sorted by path.
+    /// </summary>
+    public IReadOnlyList<InputEntry> Inputs { get; init; } = [];
+
     /// <summary>This result with the findings a baseline accepts moved out of <see cref="Findings"/>.</summary>
     internal LintResult With(IReadOnlyList<Finding> findings, IReadOnlyList<Finding> baselined) =>
-        new(findings, Rules, FilesChecked, Sources, Redactor) { Suppressed = Suppressed, Baselined = baselined, ConfigInputs = ConfigInputs, Unresolved = Unresolved };
+        new(findings, Rules, FilesChecked, Sources, Redactor) { Suppressed = Suppressed, Baselined = baselined, ConfigInputs = ConfigInputs, Unresolved = Unresolved, Inputs = Inputs };
 
     /// <summary>The number of findings at or above a severity.</summary>
     public int CountAtOrAbove(Severity level) => level == Severity.None ? 0 : Findings.Count(f => f.Severity >= level);

@@ -68,6 +68,19 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
     /// <summary>The JumpCloud exports that pair with a settings document.</summary>
     public SettingsPairing ForSettings(string settingsPath)
     {
+        if (!_settingsPairings.TryGetValue(settingsPath, out var pairing))
+        {
+            pairing = FindExports(settingsPath);
+            _settingsPairings[settingsPath] = pairing;
+        }
+
+        return pairing;
+    }
+
+    private readonly Dictionary<string, SettingsPairing> _settingsPairings = new(StringComparer.Ordinal);
+
+    private SettingsPairing FindExports(string settingsPath)
+    {
         var dir = workspace.FileSystem.Path.GetDirectoryName(settingsPath)!;
         var display = workspace.Display(settingsPath);
         var result = new List<(BoundDocument, string)>();

@@ -1,0 +1,115 @@
+using ScimLint.Documents;
+using ScimLint.Model;
+using ScimLint.Rules;
+
+namespace ScimLint.Engine;
+
+/// <summary>What a run made of one input file (or a directory its walk skipped).</summary>
+public enum InputKind
+{
+    /// <summary>A JumpCloud export kept by hand (desired state).</summary>
+    JumpCloudDesired,
+
+    /// <summary>A JumpCloud export pulled from the API (observed state, <c>source.kind: observed</c>).</summary>
+    JumpCloudObserved,
+
+    /// <summary>StrongDM provisioning settings.</summary>
+    StrongDmSettings,
+
+    /// <summary>Checked, but neither kind: it did not load (SL001), or it was named and is not ours (SL004).</summary>
+    NotRecognised,
+
+    /// <summary>Not checked; <see cref="InputEntry.Reason"/> says why.</summary>
+    Skipped,
+}
+
+/// <summary>
+/// One line of <c>scimlint --list-files</c>: a file the run was given or found, what it was taken for, and how it
+/// paired. <see cref="Path"/> is relative to the working directory with forward slashes; a skipped directory ends in
+/// <c>/</c>.
+/// </summary>
+public sealed record InputEntry(string Path, InputKind Kind, DocumentFormat? Format, string? Reason, PairingStatus? Pairing, IReadOnlyList<string> PairedWith)
+{
+    /// <summary>The entry as one line: <c>path: kind (format), pairing</c> or <c>path: skipped: reason</c>.</summary>
+    public string Describe()
+    {
+        var format = Format switch
+        {
+            DocumentFormat.Json => "JSON",
+            DocumentFormat.CSharp => "C#",
+            DocumentFormat.Yaml => "YAML",
+            _ => null,
+        };
+        return Kind switch
+        {
+            InputKind.JumpCloudDesired => $"{Path}: JumpCloud export (desired state, {format}), {PairingText("StrongDM settings")}",
+            InputKind.JumpCloudObserved => $"{Path}: JumpCloud export (observed state, {format}), {PairingText("StrongDM settings")}",
+            InputKind.StrongDmSettings => $"{Path}: StrongDM settings ({format}), {PairingText("JumpCloud export")}",
+            InputKind.NotRecognised => $"{Path}: checked, not recognised ({format}): {Reason}",
+            _ => $"{Path}: skipped: {Reason}",
+        };
+    }
+
+    private string PairingText(string counterpart) => Pairing switch
+    {
+        PairingStatus.Paired => "paired with " + string.Join(", ", PairedWith),
+        PairingStatus.Ambiguous when PairedWith.Count > 0 => "not paired: several candidates: " + string.Join(", ", PairedWith),
+        PairingStatus.Ambiguous => $"not paired: each {counterpart} below it has several candidates",
+        _ when Reason is not null => "not paired: " + Reason,
+        _ => counterpart == "JumpCloud export"
+            ? "not paired: no JumpCloud export in its directory or below pairs with it"
+            : "not paired: no StrongDM settings in its directory or an ancestor up to the repository root",
+    };
+}
+
+/// <summary>
+/// Builds <see cref="LintResult.Inputs"/> from what the stages decided: the inputs and their pairing
+/// (<see cref="Pairing"/>, whose answers the rules saw), the files the walk passed over, and the links and directories
+/// it did not follow. Sorted by path (ordinal), so the listing is deterministic.
+/// </summary>
+internal static class InputListing
+{
+    public static IReadOnlyList<InputEntry> Build(Workspace workspace, Pairing pairing, IReadOnlyList<InputDocument> inputs, IEnumerable<(string FullPath, string Reason)> skippedFiles, IEnumerable<(string FullPath, string Reason)> skippedDirectories)
+    {
+        var entries = new Dictionary<string, InputEntry>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            var entry = Of(workspace, pairing, input);
+            entries.TryAdd(entry.Path, entry);
+        }
+
+        var skipped = skippedFiles.Select(s => (Path: workspace.Display(s.FullPath), s.Reason))
+            .Concat(skippedDirectories.Select(s => (Path: workspace.Display(s.FullPath) + "/", s.Reason)));
+        foreach (var (path, reason) in skipped)
+        {
+            entries.TryAdd(path, new InputEntry(path, InputKind.Skipped, null, reason, null, []));
+        }
+
+        return [.. entries.Values.OrderBy(e => e.Path, StringComparer.Ordinal)];
+    }
+
+    private static InputEntry Of(Workspace workspace, Pairing pairing, InputDocument input)
+    {
+        var bound = input.Bound;
+        var path = bound.Document.Path;
+        var format = bound.Document.Format;
+        switch (bound.Kind)
+        {
+            case DocumentKind.JumpCloud when bound.Apps.Count == 0:
+                return new InputEntry(path, InputKind.JumpCloudDesired, format, "it holds no StrongDM application", PairingStatus.Missing, []);
+            case DocumentKind.JumpCloud:
+                var app = pairing.ForExport(input.FullPath);
+                var kind = bound.Apps.Any(a => a.IsObserved) ? InputKind.JumpCloudObserved : InputKind.JumpCloudDesired;
+                return new InputEntry(path, kind, format, null, app.Status, app.Candidates);
+            case DocumentKind.StrongDm:
+                var settings = pairing.ForSettings(input.FullPath);
+                var exports = settings.Exports.Select(e => workspace.Display(e.FullPath)).Order(StringComparer.Ordinal).ToList();
+                return new InputEntry(path, InputKind.StrongDmSettings, format, null, settings.Status, exports);
+            default:
+                var reason = bound.Document.Diagnostics.Count > 0
+                    ? $"it did not load ({Rules.Input.ParseErrorRule.Rule.Id} says why)"
+                    : $"neither a JumpCloud export nor StrongDM settings ({Rules.Input.NotAConfigRule.Rule.Id} note)";
+                return new InputEntry(path, InputKind.NotRecognised, format, reason, null, []);
+        }
+    }
+}
