@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
@@ -71,19 +70,10 @@ internal static class SchemaValidator
 
     private static IReadOnlyList<SchemaError> ValidateAgainst(DocNode root, JsonSchema schema)
     {
-        var lines = new List<DocNode?> { null };
-        var json = new StringBuilder();
-        Write(root, json, lines);
-        JToken token;
-        using (var reader = new JsonTextReader(new StringReader(json.ToString())) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal })
-        {
-            token = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
-        }
-
         var errors = new List<SchemaError>();
-        foreach (var error in schema.Validate(token))
+        foreach (var error in schema.Validate(ToToken(root)))
         {
-            Collect(error, lines, root, errors);
+            Collect(error, root, errors);
         }
 
         return [.. errors.DistinctBy(e => (e.Span, e.Message)).OrderBy(e => e.Span.StartOffset).ThenBy(e => e.Message, StringComparer.Ordinal)];
@@ -92,24 +82,20 @@ internal static class SchemaValidator
     private static JsonSchema LoadSchema(string fileName) =>
         JsonSchema.FromJsonAsync(SchemaText(fileName)).GetAwaiter().GetResult();
 
-    private static void Collect(ValidationError error, List<DocNode?> lines, DocNode root, List<SchemaError> errors)
+    private static void Collect(ValidationError error, DocNode root, List<SchemaError> errors)
     {
-        if (error is ChildSchemaValidationError child)
+        if (Inner(error) is { Count: > 0 } inner)
         {
-            var nested = child.Errors.SelectMany(e => e.Value).ToList();
-            if (nested.Count > 0 && error.Kind is ValidationErrorKind.ArrayItemNotValid or ValidationErrorKind.AdditionalItemNotValid or ValidationErrorKind.AdditionalPropertiesNotValid or ValidationErrorKind.NotAllOf)
+            foreach (var e in inner)
             {
-                foreach (var e in nested)
-                {
-                    Collect(e, lines, root, errors);
-                }
-
-                return;
+                Collect(e, root, errors);
             }
+
+            return;
         }
 
-        var node = error.HasLineInfo && error.LineNumber > 0 && error.LineNumber < lines.Count ? lines[error.LineNumber] : null;
-        node ??= root;
+        // Each token carries the node it was built from: the value for values, the key for a property.
+        var node = error.Token?.Annotation<DocNode>() ?? root;
         if (node is DocScalar { IsKnown: false })
         {
             // A C# reference or value computed at run time has no type we can check.
@@ -139,6 +125,12 @@ internal static class SchemaValidator
                 var allowed = error.Schema?.Enumeration.Select(v => v is null ? "null" : "'" + Convert.ToString(v, CultureInfo.InvariantCulture) + "'") ?? [];
                 message = $"'{Name(path)}' must be one of {string.Join(", ", allowed)}";
                 break;
+            case ValidationErrorKind.IntegerExpected when node is DocScalar { Kind: ScalarKind.Number } number && IsWholeNumber(number.Value):
+                message = $"'{Name(path)}' must be a whole number within 64 bits, found one beyond";
+                break;
+            case ValidationErrorKind.NoTypeValidates when error is MultiTypeValidationError multi:
+                message = $"'{Name(path)}' must be {Expected(multi)}, found {TypeName(node)}";
+                break;
             default:
                 message = $"'{Name(path)}' {Describe(error.Kind)}, found {TypeName(node)}";
                 break;
@@ -163,6 +155,49 @@ internal static class SchemaValidator
 
         return node is DocScalar { Key: null } key && key.Value == property ? (message, key.Span, key.Path) : (message, span, path);
     }
+
+    /// <summary>The errors an error only wraps (an array item, an allOf part, a field of several types), reported in its place.</summary>
+    private static List<ValidationError>? Inner(ValidationError error) => error switch
+    {
+        ChildSchemaValidationError child when error.Kind is ValidationErrorKind.ArrayItemNotValid or ValidationErrorKind.AdditionalItemNotValid or ValidationErrorKind.AdditionalPropertiesNotValid or ValidationErrorKind.NotAllOf =>
+            [.. child.Errors.SelectMany(e => e.Value)],
+        MultiTypeValidationError several => Unwrap(several),
+        _ => null,
+    };
+
+    // A field of several types, most often a nullable one ("type": ["string", "null"]). Null stands for "not set", so
+    // only the other types count: with one, its own errors are the ones reported ("must be a string", or the
+    // pattern a string of the right type missed); with several, the errors of a type the value has but whose
+    // constraints it breaks. Null when the value has none of the types (reported as one "must be A or B").
+    private static List<ValidationError>? Unwrap(MultiTypeValidationError multi)
+    {
+        var types = multi.Errors.Where(t => t.Key != JsonObjectType.Null).ToList();
+        if (types.Count == 1)
+        {
+            return [.. types[0].Value];
+        }
+
+        var broken = types.SelectMany(t => t.Value).Where(e => !IsTypeMismatch(e.Kind)).ToList();
+        return broken.Count > 0 ? broken : null;
+    }
+
+    private static bool IsTypeMismatch(ValidationErrorKind kind) => kind is ValidationErrorKind.StringExpected
+        or ValidationErrorKind.NumberExpected or ValidationErrorKind.IntegerExpected or ValidationErrorKind.BooleanExpected
+        or ValidationErrorKind.NullExpected or ValidationErrorKind.ArrayExpected or ValidationErrorKind.ObjectExpected;
+
+    private static string Expected(MultiTypeValidationError multi) => string.Join(" or ", multi.Errors.Keys
+        .Where(t => t != JsonObjectType.Null)
+        .Order()
+        .Select(t => t switch
+        {
+            JsonObjectType.String => "a string",
+            JsonObjectType.Integer => "a whole number",
+            JsonObjectType.Number => "a number",
+            JsonObjectType.Boolean => "true or false",
+            JsonObjectType.Array => "a list",
+            JsonObjectType.Object => "a mapping",
+            _ => t.ToString().ToLowerInvariant(),
+        }));
 
     private static string Name(string path) => path.Length == 0 ? "(root)" : path[(path.LastIndexOf('/') + 1)..];
 
@@ -239,75 +274,84 @@ internal static class SchemaValidator
         return previous[b.Length];
     }
 
-    // Writes the tree as JSON with every key and value on its own line, so that the line NJsonSchema reports for an
-    // error indexes the node it concerns.
-    private static void Write(DocNode node, StringBuilder json, List<DocNode?> lines)
+    // Builds the JSON token tree NJsonSchema validates straight from the document tree, once per document: no JSON
+    // text is written or parsed. Every token is annotated with its node, so that an error's token leads back to the
+    // node, its span and its DocNode.Path, whatever characters the keys contain.
+    private static JToken ToToken(DocNode node)
     {
+        JToken token;
         switch (node)
         {
             case DocMapping map:
-                json.Append('{').Append('\n');
-                lines.Add(map);
-                for (var i = 0; i < map.Properties.Count; i++)
+                var obj = new JObject();
+                foreach (var p in map.Properties)
                 {
-                    var p = map.Properties[i];
-                    json.Append(JsonConvert.ToString(p.Key.Value)).Append(':').Append('\n');
-                    lines.Add(p.Key);
-                    Write(p.Value, json, lines);
-                    if (i < map.Properties.Count - 1)
+                    var property = new JProperty(p.Key.Value, ToToken(p.Value));
+                    property.AddAnnotation(p.Key);
+
+                    // A repeated key: the last one wins, in the first one's place, as when JSON text is read.
+                    if (obj.Property(p.Key.Value, StringComparison.Ordinal) is { } existing)
                     {
-                        json.Append(',');
+                        existing.Replace(property);
+                    }
+                    else
+                    {
+                        obj.Add(property);
                     }
                 }
 
-                json.Append('}').Append('\n');
-                lines.Add(map);
+                token = obj;
                 break;
             case DocSequence seq:
-                json.Append('[').Append('\n');
-                lines.Add(seq);
-                for (var i = 0; i < seq.Items.Count; i++)
+                var array = new JArray();
+                foreach (var item in seq.Items)
                 {
-                    Write(seq.Items[i], json, lines);
-                    if (i < seq.Items.Count - 1)
-                    {
-                        json.Append(',');
-                    }
+                    array.Add(ToToken(item));
                 }
 
-                json.Append(']').Append('\n');
-                lines.Add(seq);
+                token = array;
                 break;
             case DocScalar s:
-                json.Append(s.Kind switch
+                token = s.Kind switch
                 {
-                    ScalarKind.Null => "null",
-                    ScalarKind.Boolean => s.AsBoolean == true ? "true" : "false",
-                    ScalarKind.Number => NumberLiteral(s.Value),
-                    _ => JsonConvert.ToString(s.Value),
-                }).Append('\n');
-                lines.Add(s);
+                    ScalarKind.Null => JValue.CreateNull(),
+                    ScalarKind.Boolean => new JValue(s.AsBoolean == true),
+                    ScalarKind.Number => Number(s.Value),
+                    _ => new JValue(s.Value),
+                };
                 break;
+            default:
+                throw new InvalidOperationException("unknown node type " + node.GetType().Name);
         }
+
+        token.AddAnnotation(node);
+        return token;
     }
 
-    // Integers beyond 64 bits would reach NJsonSchema as BigInteger, which it cannot compare: they stay numbers, as
-    // decimals. A YAML number JSON cannot spell (0x1F, .inf) is validated as the string it is written as.
-    private static string NumberLiteral(string value)
+    // Whole numbers within 64 bits are integers. Other numbers are decimals, or doubles beyond the decimal range
+    // (NJsonSchema compares those as doubles): so a whole number beyond 64 bits is a number that is not an integer,
+    // never a BigInteger, which NJsonSchema cannot compare. A YAML number JSON cannot spell (0x1F, .inf) is
+    // validated as the string it is written as.
+    private static JValue Number(string value)
     {
         if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
         {
-            return l.ToString(CultureInfo.InvariantCulture);
+            return new JValue(l);
         }
 
         if (decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
         {
-            var text = d.ToString(CultureInfo.InvariantCulture);
-            return text.Contains('.', StringComparison.Ordinal) ? text : text + ".0";
+            return new JValue(d);
         }
 
         return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && double.IsFinite(f)
-            ? f.ToString("R", CultureInfo.InvariantCulture)
-            : JsonConvert.ToString(value);
+            ? new JValue(f)
+            : new JValue(value);
+    }
+
+    private static bool IsWholeNumber(string value)
+    {
+        var digits = value.AsSpan().TrimStart("+-");
+        return digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9');
     }
 }
