@@ -41,9 +41,21 @@ internal static partial class SecretValues
     public static bool IsUrlLikeKey(string key) => UrlLikeKeys.Contains(Normalize(key));
 
     /// <summary>Collects the secret scalars of a tree (by key and shape) and the secret parts of URL values.</summary>
-    public static void Collect(DocNode? root, List<DocScalar> scalars, List<string> values) => Walk(root, false, false, scalars, values);
+    public static void Collect(DocNode? root, List<DocScalar> scalars, List<string> values) => Walk(root, false, false, scalars, values, null);
 
-    private static void Walk(DocNode? node, bool secret, bool belowToken, List<DocScalar> scalars, List<string> values)
+    /// <summary>
+    /// The properties of a tree whose key expects a URL, host or region (<see cref="UrlLikeKeys"/>) and whose value
+    /// looks like a secret (<see cref="LooksLikeSecret"/>): the same values <see cref="Collect"/> hands to redaction,
+    /// in document order. SL306 reports each.
+    /// </summary>
+    public static IReadOnlyList<DocProperty> InUrlFields(DocNode? root)
+    {
+        var found = new List<DocProperty>();
+        Walk(root, false, false, [], [], found);
+        return found;
+    }
+
+    private static void Walk(DocNode? node, bool secret, bool belowToken, List<DocScalar> scalars, List<string> values, List<DocProperty>? inUrlFields)
     {
         switch (node)
         {
@@ -66,17 +78,18 @@ internal static partial class SecretValues
                     if (!isSecret && IsUrlLikeKey(key) && property.Value is DocScalar { Value: { } candidate } valueScalar && LooksLikeSecret(candidate))
                     {
                         scalars.Add(valueScalar);
+                        inUrlFields?.Add(property);
                         continue;
                     }
 
-                    Walk(property.Value, isSecret, belowToken || Normalize(key).Contains("token", StringComparison.Ordinal), scalars, values);
+                    Walk(property.Value, isSecret, belowToken || Normalize(key).Contains("token", StringComparison.Ordinal), scalars, values, inUrlFields);
                 }
 
                 break;
             case DocSequence sequence:
                 foreach (var item in sequence.Items)
                 {
-                    Walk(item, secret, belowToken, scalars, values);
+                    Walk(item, secret, belowToken, scalars, values, inUrlFields);
                 }
 
                 break;
@@ -138,7 +151,8 @@ internal static partial class SecretValues
     /// <summary>
     /// Whether a string looks like a secret: at least 20 characters, no spaces, at least three of lower case, upper
     /// case, digits and symbols, and a Shannon entropy of at least 3.5 bits per character. Host names, paths, regions
-    /// and words fail at least one of these.
+    /// and words fail at least one of these. A relative URL (<c>/provisioning/generic/v2/Users?filter=userName</c>)
+    /// is judged by its path segments and query parts, so that only a secret inside it counts.
     /// </summary>
     public static bool LooksLikeSecret(string value)
     {
@@ -146,6 +160,11 @@ internal static partial class SecretValues
         if (text.Length < 20 || text.Any(char.IsWhiteSpace) || text.Contains("://", StringComparison.Ordinal) || text.Contains('.', StringComparison.Ordinal))
         {
             return false;
+        }
+
+        if (text.StartsWith('/'))
+        {
+            return text.Split('/', '?', '&', '=', '#').Any(LooksLikeSecret);
         }
 
         var classes = (text.Any(char.IsAsciiLetterLower) ? 1 : 0) + (text.Any(char.IsAsciiLetterUpper) ? 1 : 0) + (text.Any(char.IsAsciiDigit) ? 1 : 0) + (text.Any(c => !char.IsAsciiLetterOrDigit(c)) ? 1 : 0);

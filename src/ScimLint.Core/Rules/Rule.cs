@@ -92,6 +92,10 @@ public abstract class RuleContext
     public void Report(DocNode node, string message) =>
         _sink(new RawFinding(Rule, node.Span, node.Path, Finding.HashValue((node as DocScalar)?.Value, false), message, null));
 
+    /// <summary>Reports a finding at a document node whose value is a secret: its hash is not recorded either.</summary>
+    internal void ReportSecret(DocNode node, string message) =>
+        _sink(new RawFinding(Rule, node.Span, node.Path, Finding.HashValue(null, true), message, null));
+
     /// <summary>Reports a finding at an exact span with a logical path.</summary>
     public void Report(Text.SourceSpan span, string logicalPath, string message) =>
         _sink(new RawFinding(Rule, span, logicalPath, Finding.HashValue(null, false), message, null));

@@ -49,6 +49,7 @@ public sealed class RuleCatalog
         new TokenMalformedRule(),
         new TokenLiteralRule(),
         new TokenStaleRule(),
+        new SecretInUrlFieldRule(),
         new ScimProviderNotGenericRule(),
         new ScimInactiveRule(),
         new LegacySyncEnabledRule(),

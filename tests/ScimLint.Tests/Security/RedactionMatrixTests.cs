@@ -25,6 +25,16 @@ public sealed class RedactionMatrixTests
             ["token-as-list"] = [("jumpcloud.yaml", Export($"  token:\n    - {Canary}\n    - second")), settings],
             ["token-as-mapping"] = [("jumpcloud.yaml", Export($"  token:\n    current: {Canary}\n    note: x")), settings],
             ["swapped-token-in-baseUrl"] = [("jumpcloud.yaml", Export($"  baseUrl: {Canary}", "baseUrl").Replace("token: ${env:SDM_SCIM_TOKEN}", "token: https://app.strongdm.com/provisioning/generic/v2", StringComparison.Ordinal)), settings],
+            ["token-in-bookmark-url"] = [("jumpcloud.yaml", Export($"  ssoUrl: {Canary}", "ssoUrl")), settings],
+            ["token-in-control-plane-host"] = [("jumpcloud.yaml", SampleDocs.JumpCloudUs), ("strongdm.yaml", SampleDocs.StrongDmUs.Replace("  host: app.strongdm.com", $"  host: {Canary}", StringComparison.Ordinal))],
+            ["token-in-control-plane-region"] = [("jumpcloud.yaml", SampleDocs.JumpCloudUs), ("strongdm.yaml", SampleDocs.StrongDmUs.Replace("  region: US", $"  region: {Canary}", StringComparison.Ordinal))],
+            ["csharp-token-in-BaseUrl"] = [("jumpcloud.cs", $$"""
+                class Cfg
+                {
+                    object App = new Application { Name = "strongdm", SsoUrl = "https://app.strongdm.com/app/login" };
+                    object Im = new IdentityManagement { BaseUrl = "{{Canary}}", Token = "https://app.strongdm.com/provisioning/generic/v2" };
+                }
+                """), settings],
             ["url-query-token"] = [("jumpcloud.yaml", Export($"  baseUrl: https://app.strongdm.com/provisioning/generic/v2?token={Canary}", "baseUrl")), settings],
             ["url-matrix-token"] = [("jumpcloud.yaml", Export($"  baseUrl: https://app.strongdm.com/provisioning/generic/v2;token={Canary}", "baseUrl")), settings],
             ["url-user-info"] = [("jumpcloud.yaml", Export($"  ssoUrl: https://admin:{Canary}@app.strongdm.com/login", "ssoUrl")), settings],
@@ -104,6 +114,10 @@ public sealed class RedactionMatrixTests
     [InlineData("provisioning-generic-v2", false)]
     [InlineData("US", false)]
     [InlineData("https://app.strongdm.com/provisioning/generic/v2", false)]
+    [InlineData("/provisioning/generic/v2/Users?filter=userName", false)]
+    [InlineData("/aB3xK9mQ2pL7vR4tY8wZ1cN6hJ5fD0sG+Qx7=", true)]
+    [InlineData("/aB3xK9mQ2pL7vR4tY8wZ1cN6hJ5fD0sG+Qx7", true)]
+    [InlineData("eu-central-1", false)]
     public void Entropy_check_tells_tokens_from_urls_hosts_and_regions(string value, bool secret)
     {
         Assert.Equal(secret, ScimLint.Model.SecretValues.LooksLikeSecret(value));
