@@ -215,7 +215,7 @@ internal static class CheckCommand
         var fs = env.FileSystem;
         var toStdout = options.Output is null || IsStdout(options.Output);
         var color = !options.NoColor && toStdout && env.OutputIsTerminal && string.IsNullOrEmpty(env.GetVariable("NO_COLOR")) && options.Format.Equals("text", StringComparison.OrdinalIgnoreCase);
-        var report = new ReportOptions { Color = color, Quiet = options.Quiet, ToolVersion = env.ToolVersion };
+        var report = new ReportOptions { Color = color, Quiet = options.Quiet, ToolVersion = env.ToolVersion, Repository = Repository(options, env) };
         var writer = new StringWriter { NewLine = "\n" };
         ToolInfo.ReporterFor(options.Format).Write(result, writer, report);
 
@@ -247,6 +247,15 @@ internal static class CheckCommand
 
         files.AddRange(ReportFiles(options, env, result, report with { Color = false }));
         AtomicFile.WriteAll(fs, files);
+    }
+
+    /// <summary>The repository SARIF records, read only when a SARIF report is written.</summary>
+    private static RepositoryInfo? Repository(CheckOptions options, CliEnvironment env)
+    {
+        var sarif = options.Sarif is not null
+            || options.Format.Equals("sarif", StringComparison.OrdinalIgnoreCase)
+            || options.Reports.Any(r => ParseReport(r).Format == "sarif");
+        return sarif && env.ReadRepository ? RepositoryInfo.Detect(env.FileSystem, env.WorkingDirectory, env.GetVariable) : null;
     }
 
     private static Option<string[]> ReportOption()

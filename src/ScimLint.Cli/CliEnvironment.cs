@@ -17,6 +17,12 @@ public sealed record CliEnvironment(IFileSystem FileSystem, TextWriter Out, Text
     /// <summary>The commit the tool was built from, or null when unknown (tests pin it).</summary>
     public string? Commit { get; init; } = ScimLint.Reporting.ToolInfo.Commit;
 
+    /// <summary>
+    /// Whether SARIF reports carry the repository and commit (<c>versionControlProvenance</c>), read from <c>.git</c> or
+    /// the GitHub Actions variables. Snapshot tests turn it off, so that their output does not depend on the clone.
+    /// </summary>
+    public bool ReadRepository { get; init; } = true;
+
     /// <summary>The real console, file system and environment.</summary>
     public static CliEnvironment FromSystem()
     {

@@ -47,8 +47,11 @@ public sealed class LintResult
     /// <summary>Findings suppressed by inline comments; reported nowhere but in the summary counts.</summary>
     public IReadOnlyList<SuppressedFinding> Suppressed { get; init; } = [];
 
-    /// <summary>Findings the baseline accepts; reported nowhere but in the summary counts.</summary>
+    /// <summary>Findings the baseline accepts: counted in the summaries, and listed only in SARIF (<c>baselineState: unchanged</c>).</summary>
     public IReadOnlyList<Finding> Baselined { get; init; } = [];
+
+    /// <summary>Whether a baseline was applied (SARIF then marks each result <c>new</c> or <c>unchanged</c>).</summary>
+    public bool BaselineUsed { get; init; }
 
     /// <summary>
     /// Values of the inputs that could not be resolved statically (C# expressions computed at run time): the rules that
@@ -64,7 +67,7 @@ public sealed class LintResult
 
     /// <summary>This result with the findings a baseline accepts moved out of <see cref="Findings"/>.</summary>
     internal LintResult With(IReadOnlyList<Finding> findings, IReadOnlyList<Finding> baselined) =>
-        new(findings, Rules, FilesChecked, Sources, Redactor) { Suppressed = Suppressed, Baselined = baselined, ConfigInputs = ConfigInputs, Unresolved = Unresolved, Inputs = Inputs };
+        new(findings, Rules, FilesChecked, Sources, Redactor) { Suppressed = Suppressed, Baselined = baselined, BaselineUsed = true, ConfigInputs = ConfigInputs, Unresolved = Unresolved, Inputs = Inputs };
 
     /// <summary>The number of findings at or above a severity.</summary>
     public int CountAtOrAbove(Severity level) => level == Severity.None ? 0 : Findings.Count(f => f.Severity >= level);

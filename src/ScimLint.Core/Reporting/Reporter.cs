@@ -13,6 +13,9 @@ public sealed record ReportOptions
 
     /// <summary>Text output: only findings, no code frames and no summary.</summary>
     public bool Quiet { get; init; }
+
+    /// <summary>The repository and commit SARIF records as <c>versionControlProvenance</c>; null: left out.</summary>
+    public RepositoryInfo? Repository { get; init; }
 }
 
 /// <summary>Renders a lint result in one format.</summary>

@@ -14,7 +14,14 @@ internal sealed record SarifRun(
     SarifTool Tool,
     IReadOnlyDictionary<string, SarifArtifactLocation> OriginalUriBaseIds,
     IReadOnlyList<SarifResult> Results,
-    string ColumnKind);
+    string ColumnKind,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SarifVersionControlDetails>? VersionControlProvenance = null);
+
+internal sealed record SarifVersionControlDetails(
+    string RepositoryUri,
+    string RevisionId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Branch,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SarifArtifactLocation? MappedTo);
 
 internal sealed record SarifTool(SarifDriver Driver);
 
@@ -58,7 +65,8 @@ internal sealed record SarifResult(
     SarifMessage Message,
     IReadOnlyList<SarifLocation> Locations,
     IReadOnlyDictionary<string, string> PartialFingerprints,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SarifFix>? Fixes);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SarifFix>? Fixes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? BaselineState = null);
 
 internal sealed record SarifLocation(SarifPhysicalLocation PhysicalLocation, IReadOnlyList<SarifLogicalLocation>? LogicalLocations);
 

@@ -48,7 +48,7 @@ internal sealed class SarifReporter : IReporter
             rules.Add(ToRule(rule));
         }
 
-        var results = result.Findings.Select(f => ToResult(f, index[f.Rule.Id], result)).ToList();
+        var results = Results(result, index);
         var run = new SarifRun(
             new SarifTool(new SarifDriver(ToolInfo.Name, options.ToolVersion, ToolInfo.InformationUri, rules)),
             new Dictionary<string, SarifArtifactLocation>(StringComparer.Ordinal)
@@ -56,9 +56,31 @@ internal sealed class SarifReporter : IReporter
                 [SrcRoot] = new(null, null, new SarifMessage("The directory scimlint ran in; result paths are relative to it.")),
             },
             results,
-            "utf16CodeUnits");
+            "utf16CodeUnits",
+            Provenance(options.Repository));
         return new SarifLog(SchemaUri, "2.1.0", [run]);
     }
+
+    /// <summary>
+    /// The results in report order. With a baseline, the findings it accepts are listed too, as
+    /// <c>baselineState: unchanged</c>, and the others are <c>new</c>; without one, no result has a baseline state.
+    /// </summary>
+    private static List<SarifResult> Results(LintResult result, Dictionary<string, int> index)
+    {
+        var all = result.Findings.Select(f => (Finding: f, State: result.BaselineUsed ? "new" : null))
+            .Concat(result.Baselined.Select(f => (Finding: f, State: (string?)"unchanged")))
+            .OrderBy(r => r.Finding.Path, StringComparer.Ordinal)
+            .ThenBy(r => r.Finding.Span.StartLine)
+            .ThenBy(r => r.Finding.Span.StartColumn)
+            .ThenBy(r => r.Finding.Rule.Id, StringComparer.Ordinal)
+            .ThenBy(r => r.Finding.Message, StringComparer.Ordinal);
+        return [.. all.Select(r => ToResult(r.Finding, index[r.Finding.Rule.Id], result) with { BaselineState = r.State })];
+    }
+
+    private static IReadOnlyList<SarifVersionControlDetails>? Provenance(RepositoryInfo? repository) =>
+        repository is null
+            ? null
+            : [new SarifVersionControlDetails(repository.RepositoryUri, repository.RevisionId, repository.Branch, repository.MappedToWorkingDirectory ? new SarifArtifactLocation(null, SrcRoot) : null)];
 
     private static SarifRule ToRule(EnabledRule rule)
     {

@@ -12,11 +12,25 @@ internal static class CliRunner
 
     public static CliRun Run(string workingDirectory, params string[] args) => Run(new FileSystem(), workingDirectory, args);
 
-    public static CliRun Run(IFileSystem fs, string workingDirectory, params string[] args)
+    public static CliRun Run(IFileSystem fs, string workingDirectory, params string[] args) => Run(fs, workingDirectory, null, args);
+
+    /// <summary>
+    /// Runs with the repository read for SARIF's versionControlProvenance (off in <see cref="Run(IFileSystem, string, string[])"/>,
+    /// so snapshots do not depend on the clone), with these environment variables and no others.
+    /// </summary>
+    public static CliRun RunWithRepository(IFileSystem fs, string workingDirectory, IReadOnlyDictionary<string, string> variables, params string[] args) =>
+        Run(fs, workingDirectory, variables, args);
+
+    private static CliRun Run(IFileSystem fs, string workingDirectory, IReadOnlyDictionary<string, string>? variables, string[] args)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
-        var env = new CliEnvironment(fs, stdout, stderr, workingDirectory, OutputIsTerminal: false, GetVariable: _ => null) { ToolVersion = TestVersion, Commit = null };
+        var env = new CliEnvironment(fs, stdout, stderr, workingDirectory, OutputIsTerminal: false, GetVariable: name => variables?.GetValueOrDefault(name))
+        {
+            ToolVersion = TestVersion,
+            Commit = null,
+            ReadRepository = variables is not null,
+        };
         var code = ScimLintCli.Run(args, env);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
