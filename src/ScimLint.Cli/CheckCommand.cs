@@ -97,7 +97,7 @@ internal static class CheckCommand
 
     private static (Option<bool> Verbose, Option<bool> ListFiles) DiagnosticOptions(Command command)
     {
-        var verbose = new Option<bool>("--verbose") { Description = "Also list on stderr each input with its kind and pairing, and the values that could not be resolved statically (C# computed at run time)." };
+        var verbose = new Option<bool>("--verbose") { Description = "Also list on stderr each input with its kind and pairing, the values that could not be resolved statically (C# computed at run time), and how custom rules were loaded (compiled or from the cache)." };
         var listFiles = new Option<bool>("--list-files") { Description = "Print each input with its kind and pairing, and what was skipped and why, then exit 0 (no report, nothing written)." };
         command.Options.Add(verbose);
         command.Options.Add(listFiles);
@@ -117,6 +117,8 @@ internal static class CheckCommand
                 BaselinePath = options.WriteBaseline is null ? options.Baseline : null,
                 Fix = options.Fix && !options.ListFiles,
                 FixesApplied = outcome => ReportFixes(env, outcome),
+                CustomRulesCache = env.CacheDirectory(),
+                Log = options.Verbose ? line => env.Error.Write($"scimlint: {ControlCharacters.Escape(line)}\n") : null,
             };
             var result = new LintEngine(fs, env.WorkingDirectory).Run(lint);
             if (options.ListFiles)

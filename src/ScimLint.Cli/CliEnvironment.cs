@@ -23,6 +23,26 @@ public sealed record CliEnvironment(IFileSystem FileSystem, TextWriter Out, Text
     /// </summary>
     public bool ReadRepository { get; init; } = true;
 
+    /// <summary>
+    /// Where compiled custom rules are cached: <c>$XDG_CACHE_HOME/scimlint</c> when that is an absolute path, else
+    /// <c>~/.cache/scimlint</c>; null (compile on every run) when there is no home directory either.
+    /// </summary>
+    internal string? CacheDirectory()
+    {
+        var xdg = GetVariable("XDG_CACHE_HOME");
+        if (!string.IsNullOrEmpty(xdg) && Path.IsPathFullyQualified(xdg))
+        {
+            return Path.Combine(xdg, "scimlint");
+        }
+
+        var home = GetVariable("HOME") is { Length: > 0 } h ? h : GetVariable("USERPROFILE");
+        return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".cache", "scimlint");
+    }
+
+    /// <summary>The configuration and rules (built-in and custom) a command would use.</summary>
+    internal ScimLint.Engine.RunSetup Setup(string? configPath, Action<string>? log = null) =>
+        new ScimLint.Engine.LintEngine(FileSystem, WorkingDirectory).Setup(configPath, CacheDirectory(), log);
+
     /// <summary>The real console, file system and environment.</summary>
     public static CliEnvironment FromSystem()
     {

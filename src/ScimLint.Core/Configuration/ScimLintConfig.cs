@@ -75,7 +75,13 @@ public sealed record ScimLintConfig
     /// Parses a configuration file. Every problem (syntax, the configuration schema, unknown rules) is collected and
     /// thrown at once as a <see cref="ConfigException"/>, each with <c>file:line:column</c>.
     /// </summary>
-    public static ScimLintConfig Parse(string displayPath, ReadOnlySpan<byte> bytes, RuleCatalog catalog)
+    public static ScimLintConfig Parse(string displayPath, ReadOnlySpan<byte> bytes, RuleCatalog catalog) => Parse(displayPath, bytes, catalog, null);
+
+    /// <summary>
+    /// Parses a configuration file; rule IDs for which <paramref name="tolerate"/> says yes may be unknown (the custom
+    /// rules did not compile, so their IDs cannot be checked).
+    /// </summary>
+    internal static ScimLintConfig Parse(string displayPath, ReadOnlySpan<byte> bytes, RuleCatalog catalog, Func<string, bool>? tolerate)
     {
         var document = DocumentLoader.Load(displayPath, bytes);
         var errors = new ConfigErrors(displayPath);
@@ -100,14 +106,14 @@ public sealed record ScimLintConfig
             throw errors.ToException();
         }
 
-        var config = ParseRoot(root, catalog, errors);
+        var config = ParseRoot(root, catalog, tolerate, errors);
 
         // The schema is what editors check with; anything it finds that the checks above did not say is added.
         errors.AddSchemaErrors(SchemaValidator.ValidateConfig(root));
         return errors.Count > 0 ? throw errors.ToException() : config;
     }
 
-    private static ScimLintConfig ParseRoot(DocMapping root, RuleCatalog catalog, ConfigErrors errors)
+    private static ScimLintConfig ParseRoot(DocMapping root, RuleCatalog catalog, Func<string, bool>? tolerate, ConfigErrors errors)
     {
         var severities = new Dictionary<string, Severity>(StringComparer.Ordinal);
         var policy = LintPolicy.Default;
@@ -119,7 +125,7 @@ public sealed record ScimLintConfig
                 case "$schema":
                     break;
                 case "rules":
-                    ParseRules(property.Value, catalog, severities, errors);
+                    ParseRules(property.Value, catalog, tolerate, severities, errors);
                     break;
                 case "policy":
                     policy = ParsePolicy(property.Value, policy, errors);
@@ -136,7 +142,7 @@ public sealed record ScimLintConfig
         return new ScimLintConfig { Severities = severities, Policy = policy, CustomRules = customRules };
     }
 
-    private static void ParseRules(DocNode value, RuleCatalog catalog, Dictionary<string, Severity> severities, ConfigErrors errors)
+    private static void ParseRules(DocNode value, RuleCatalog catalog, Func<string, bool>? tolerate, Dictionary<string, Severity> severities, ConfigErrors errors)
     {
         if (value is DocScalar { Kind: ScalarKind.Null })
         {
@@ -155,6 +161,11 @@ public sealed record ScimLintConfig
             // A rule is named by ID (any case) or by name; severities are kept by ID.
             if (catalog.Find(rule.Key.Value) is not { } found)
             {
+                if (tolerate?.Invoke(rule.Key.Value) == true)
+                {
+                    continue;
+                }
+
                 var suggestion = SchemaValidator.Suggest(rule.Key.Value, [.. catalog.Rules.Select(r => r.Descriptor.Id), .. catalog.Rules.Select(r => r.Descriptor.Name)]);
                 errors.Add(rule.Key, $"unknown rule '{rule.Key.Value}'{(suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?")}; run 'scimlint rules' for the list");
                 continue;
@@ -170,6 +181,22 @@ public sealed record ScimLintConfig
 
             severities[id] = severity;
         }
+    }
+
+    /// <summary>
+    /// The <c>customRules</c> value of a configuration file, read before the file is parsed (the custom rules must be
+    /// loaded first, so that the file can set their severities); null when it has none or does not load.
+    /// </summary>
+    internal static DocScalar? ReadCustomRules(string displayPath, ReadOnlySpan<byte> bytes)
+    {
+        var document = DocumentLoader.Load(displayPath, bytes);
+        if (document.Diagnostics.Count > 0 || document.Root is not DocMapping root)
+        {
+            return null;
+        }
+
+        var value = root.Properties.FirstOrDefault(p => p.Key.Value == CustomRulesKey)?.Value as DocScalar;
+        return value is { Kind: ScalarKind.String } && value.Value.Trim().Length > 0 ? value : null;
     }
 
     /// <summary>The key that names the folder of custom rules.</summary>

@@ -13,6 +13,9 @@ public sealed record LintRequest(IReadOnlyList<string> Paths, ScimLintConfig Con
 {
     /// <summary>Findings this baseline accepts move to <see cref="LintResult.Baselined"/>; null: no baseline.</summary>
     internal BaselineFile? Baseline { get; init; }
+
+    /// <summary>The custom rules found with the configuration (their catalogue, and their compile errors as findings); null: none.</summary>
+    internal CustomRuleSet? CustomRules { get; init; }
 }
 
 /// <summary>What to lint as a command line says it: paths, and files for the configuration and the baseline.</summary>
@@ -30,6 +33,15 @@ public sealed record LintOptions(IReadOnlyList<string> Paths)
 
     /// <summary>Told what the fixes changed, after they were written and before the second lint.</summary>
     public Action<FixOutcome>? FixesApplied { get; init; }
+
+    /// <summary>
+    /// Where compiled custom rules are cached (the CLI uses <c>$XDG_CACHE_HOME/scimlint</c>, else
+    /// <c>~/.cache/scimlint</c>); null: custom rules are compiled on every run.
+    /// </summary>
+    public string? CustomRulesCache { get; init; }
+
+    /// <summary>Told, one line at a time, how the custom rules were found, compiled or taken from the cache (<c>--verbose</c>).</summary>
+    internal Action<string>? Log { get; init; }
 }
 
 /// <summary>
@@ -67,8 +79,8 @@ public sealed class LintEngine
     /// </summary>
     public LintResult Run(LintOptions options)
     {
-        var config = LoadConfig(options.ConfigPath);
-        var request = new LintRequest(options.Paths, config);
+        var setup = Setup(options.ConfigPath, options.CustomRulesCache, options.Log);
+        var request = new LintRequest(options.Paths, setup.Config) { CustomRules = setup.Custom };
         var result = Run(request);
         if (options.Fix)
         {
@@ -86,6 +98,13 @@ public sealed class LintEngine
     /// <summary>The configuration a run would use: the file named, else the one found from the working directory up.</summary>
     public ScimLintConfig LoadConfig(string? path) => new ConfigDiscovery(_workspace, _catalog).Load(path);
 
+    /// <summary>
+    /// The configuration and the rules a run would use: the built-in rules plus the custom rules of the repository or
+    /// configuration (compiled, or taken from <paramref name="cacheDirectory"/>).
+    /// </summary>
+    internal RunSetup Setup(string? configPath, string? cacheDirectory, Action<string>? log) =>
+        new ConfigDiscovery(_workspace, _catalog).Setup(configPath, cacheDirectory, log);
+
     /// <summary>Reads a baseline file; throws <see cref="LintUsageException"/> when it is missing or malformed.</summary>
     internal BaselineFile ReadBaseline(string path)
     {
@@ -102,36 +121,45 @@ public sealed class LintEngine
     public LintResult Run(LintRequest request)
     {
         var config = request.Config;
+        var catalog = request.CustomRules?.Extend(_catalog) ?? _catalog;
         var store = new DocumentStore(_workspace, _limits);
         var ownership = new OwnershipCheck(_workspace, store);
         var discovery = new InputDiscovery(_workspace);
         var files = discovery.Resolve(request.Paths.Count == 0 ? ["."] : request.Paths);
         store.UseCSharpFilesOfRun(files.Select(f => f.FullPath));
 
-        var active = _catalog.Rules.Where(r => config.SeverityOf(r.Descriptor) != Severity.None).ToList();
+        var active = catalog.Rules.Where(r => config.SeverityOf(r.Descriptor) != Severity.None).ToList();
         var pairing = new Pairing(_workspace, store, ownership, discovery);
-        var dispatch = new RuleDispatch(active, config.Policy, _catalog, pairing);
+        var dispatch = new RuleDispatch(active, config.Policy, catalog, pairing);
         var phase = new DocumentPhase(store, ownership, dispatch);
         var (inputs, documentFindings) = phase.Run(files);
         var raw = dispatch.RunCrossDocument(inputs);
         raw.AddRange(documentFindings);
         raw.AddRange(discovery.SkippedLinks.Select(l => SkippedLink(l.FullPath, l.Reason)));
+        raw.AddRange(request.CustomRules?.Findings ?? []);
 
         var loaded = store.Loaded.GroupBy(d => d.Document.Path, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var redactor = Redactor.For(store.Loaded);
         var suppressions = loaded.Where(d => d.Document.Comments.Count > 0)
             .ToDictionary(d => d.Document.Path, d => Suppressions.Parse(d.Document), StringComparer.Ordinal);
         var linted = inputs.Select(i => i.Bound.Document.Path).ToHashSet(StringComparer.Ordinal);
-        var (kept, suppressed) = new FindingPipeline(config, redactor, _catalog).Run(raw, suppressions, linted, dispatch.CheckUnusedSuppressions);
+        var (kept, suppressed) = new FindingPipeline(config, redactor, catalog).Run(raw, suppressions, linted, dispatch.CheckUnusedSuppressions);
 
-        var enabled = _catalog.Rules.Select(r => new EnabledRule(r.Descriptor, config.SeverityOf(r.Descriptor))).Where(r => r.Severity != Severity.None).ToList();
+        var enabled = catalog.Rules.Select(r => new EnabledRule(r.Descriptor, config.SeverityOf(r.Descriptor))).Where(r => r.Severity != Severity.None).ToList();
         var sources = loaded.ToDictionary(d => d.Document.Path, d => d.Document.Text, StringComparer.Ordinal);
+        foreach (var (path, text) in request.CustomRules is { CompileFailed: true } failed ? failed.Texts : new Dictionary<string, Text.SourceText>())
+        {
+            sources.TryAdd(path, text);
+        }
+
         var result = new LintResult(kept, enabled, inputs.Count, sources, redactor)
         {
             Suppressed = suppressed,
             ConfigInputs = inputs.Count(i => i.Bound.Kind != DocumentKind.Unknown || i.LooksLikeConfig),
             Unresolved = UnresolvedValue.Of(inputs.Select(i => i.Bound)),
             Inputs = InputListing.Build(_workspace, pairing, inputs, phase.Skipped.Concat(discovery.SkippedLinks), discovery.SkippedDirectories),
+            Catalog = catalog,
+            RuleFailures = dispatch.Failures,
         };
         return request.Baseline is null ? result : FindingPipeline.ApplyBaseline(result, request.Baseline);
     }

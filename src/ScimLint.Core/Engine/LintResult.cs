@@ -7,6 +7,9 @@ namespace ScimLint.Engine;
 /// <summary>A rule as configured for a run.</summary>
 public sealed record EnabledRule(RuleDescriptor Descriptor, Severity Severity);
 
+/// <summary>A rule that threw on a file: where (the file's first key), the exception's type, and the finding's message.</summary>
+internal sealed record RuleFailure(RuleDescriptor Rule, SourceSpan Span, string ExceptionType, string Message);
+
 /// <summary>A finding an inline comment suppressed, with the comment's reason.</summary>
 public sealed record SuppressedFinding(Finding Finding, string Reason);
 
@@ -59,6 +62,12 @@ public sealed class LintResult
     /// </summary>
     public IReadOnlyList<UnresolvedValue> Unresolved { get; init; } = [];
 
+    /// <summary>The catalogue of the run, with its custom rules (their pages, for SARIF).</summary>
+    internal RuleCatalog Catalog { get; init; } = RuleCatalog.Default;
+
+    /// <summary>The rules that threw, once per rule and file (SARIF <c>toolExecutionNotifications</c>), in file order.</summary>
+    internal IReadOnlyList<RuleFailure> RuleFailures { get; init; } = [];
+
     /// <summary>
     /// Every file the run was given or its walks found, and every directory a walk did not enter, with what the run
     /// took each for and how it paired (<c>--list-files</c>), sorted by path.
@@ -67,7 +76,7 @@ public sealed class LintResult
 
     /// <summary>This result with the findings a baseline accepts moved out of <see cref="Findings"/>.</summary>
     internal LintResult With(IReadOnlyList<Finding> findings, IReadOnlyList<Finding> baselined) =>
-        new(findings, Rules, FilesChecked, Sources, Redactor) { Suppressed = Suppressed, Baselined = baselined, BaselineUsed = true, ConfigInputs = ConfigInputs, Unresolved = Unresolved, Inputs = Inputs };
+        new(findings, Rules, FilesChecked, Sources, Redactor) { Suppressed = Suppressed, Baselined = baselined, BaselineUsed = true, ConfigInputs = ConfigInputs, Unresolved = Unresolved, Inputs = Inputs, Catalog = Catalog, RuleFailures = RuleFailures };
 
     /// <summary>The number of findings at or above a severity.</summary>
     public int CountAtOrAbove(Severity level) => level == Severity.None ? 0 : Findings.Count(f => f.Severity >= level);

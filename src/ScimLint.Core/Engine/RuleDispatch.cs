@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using ScimLint.Documents;
 using ScimLint.Model;
 using ScimLint.Rules;
@@ -12,12 +14,17 @@ internal sealed record InputDocument(BoundDocument Bound, string FullPath, bool 
 /// Stage 5, rule dispatch: runs every active rule on every input document (<see cref="CheckDocument"/>, per document,
 /// in parallel from <see cref="DocumentPhase"/>), then on every app and settings document with its pairing, and the
 /// cross-file rules on counterparts found on disk (<see cref="RunCrossDocument"/>). A rule that throws becomes a
-/// finding of that rule, never a stack trace. The order of the raw findings is fixed (the pipeline sorts them, and its
+/// finding of that rule, never a stack trace, and a <see cref="RuleFailure"/> (SARIF's tool execution notifications). The order of the raw findings is fixed (the pipeline sorts them, and its
 /// dedupe keeps the first): cross-document findings first, then each input's document findings in input order.
 /// </summary>
 internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy, RuleCatalog catalog, Pairing pairing)
 {
     private readonly List<RawFinding> _raw = [];
+    private readonly ConcurrentQueue<RuleFailure> _failures = new();
+
+    /// <summary>The rules that threw, in file, position and rule order.</summary>
+    public IReadOnlyList<RuleFailure> Failures =>
+        [.. _failures.DistinctBy(f => (f.Rule.Id, f.Span.Path, f.Span.StartOffset)).OrderBy(f => f.Span.Path, StringComparer.Ordinal).ThenBy(f => f.Span.StartOffset).ThenBy(f => f.Rule.Id, StringComparer.Ordinal)];
 
     /// <summary>
     /// Runs the cross-document half on the inputs: app rules with their paired settings, settings rules with their
@@ -101,10 +108,28 @@ internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy
     private void Each(IReadOnlyList<Rule> rules, SourceDocument document, Action<Rule> check) =>
         Each(rules, _raw, () => FirstKeySpan(document), check);
 
+    /// <summary>
+    /// The message of a rule's failure. A custom rule's names its own file and line (the frame of the rule's code,
+    /// from the embedded debug information), and asks for the rule to be fixed rather than reported to ScimLint.
+    /// </summary>
+    private string FailureMessage(Rule rule, Exception ex)
+    {
+        var id = rule.Descriptor.Id;
+        if (!catalog.Custom.TryGetValue(id, out var custom))
+        {
+            return $"internal error: {id} failed on this file ({ex.GetType().Name}); the file was not fully checked; please report this";
+        }
+
+        var file = Path.GetFileName(custom.Source);
+        var frame = new StackTrace(ex, fNeedFileInfo: true).GetFrames().FirstOrDefault(f => string.Equals(f.GetFileName(), file, StringComparison.Ordinal));
+        var at = frame is null ? string.Empty : $" at {custom.Source}:{frame.GetFileLineNumber()}";
+        return $"internal error: custom rule {id} threw {ex.GetType().Name}{at}; this file was not fully checked by it; fix the rule (the exception's message is not shown, as it could quote a secret)";
+    }
+
     private static SourceSpan FirstKeySpan(SourceDocument document) =>
         document.Root is DocMapping { Properties.Count: > 0 } map ? map.Properties[0].Key.Span : document.Text.Span(0, 0);
 
-    private static void Each(IReadOnlyList<Rule> rules, List<RawFinding> sink, Func<SourceSpan> where, Action<Rule> check)
+    private void Each(IReadOnlyList<Rule> rules, List<RawFinding> sink, Func<SourceSpan> where, Action<Rule> check)
     {
         foreach (var rule in rules)
         {
@@ -114,7 +139,10 @@ internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                sink.Add(new RawFinding(rule.Descriptor, where(), string.Empty, Finding.HashValue(ex.GetType().Name, false), $"internal error: {rule.Descriptor.Id} failed on this file ({ex.GetType().Name}); the file was not fully checked; please report this", null, Severity.Error));
+                var span = where();
+                var message = FailureMessage(rule, ex);
+                sink.Add(new RawFinding(rule.Descriptor, span, string.Empty, Finding.HashValue(ex.GetType().Name, false), message, null, Severity.Error));
+                _failures.Enqueue(new RuleFailure(rule.Descriptor, span, ex.GetType().Name, message));
             }
         }
     }

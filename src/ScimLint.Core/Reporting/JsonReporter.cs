@@ -23,7 +23,7 @@ internal sealed record JsonFinding(
     int EndColumn,
     string LogicalPath,
     string Fingerprint,
-    string HelpUri,
+    string? HelpUri,
     JsonFix? Fix);
 
 internal sealed record JsonFix(string Description, IReadOnlyList<JsonReplacement> Replacements);
@@ -51,7 +51,7 @@ internal sealed class JsonReporter : IReporter
             result.Sources.TryGetValue(f.Path, out var source);
             var s = Regions.Normalize(f.Span, source);
             var fix = f.Fix is null ? null : new JsonFix(f.Fix.Description, [.. f.Fix.Replacements.Select(r => new JsonReplacement(r.Span.StartLine, r.Span.StartColumn, r.Span.EndLine, r.Span.EndColumn, r.Text))]);
-            return new JsonFinding(f.Rule.Id, f.Rule.Name, f.Severity.Name(), f.Message, f.Path, s.StartLine, s.StartColumn, s.EndLine, s.EndColumn, f.LogicalPath, f.Fingerprint, f.Rule.HelpUri.ToString(), fix);
+            return new JsonFinding(f.Rule.Id, f.Rule.Name, f.Severity.Name(), f.Message, f.Path, s.StartLine, s.StartColumn, s.EndLine, s.EndColumn, f.LogicalPath, f.Fingerprint, result.Catalog.Custom.ContainsKey(f.Rule.Id) ? null : f.Rule.HelpUri.ToString(), fix);
         }).ToList();
         var summary = new JsonSummary(
             result.FilesChecked,

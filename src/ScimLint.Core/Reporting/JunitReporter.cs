@@ -89,7 +89,7 @@ public sealed class JunitReporter : IReporter
                     text.Append(CultureInfo.InvariantCulture, $"  = fix: {f.Fix.Description}\n");
                 }
 
-                text.Append(CultureInfo.InvariantCulture, $"  help: {f.Rule.HelpUri}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  help: {(result.Catalog.Custom.ContainsKey(f.Rule.Id) ? "scimlint explain " + f.Rule.Id : f.Rule.HelpUri)}\n");
             }
 
             xml.WriteString(Clean(text.ToString()));

@@ -15,13 +15,27 @@ internal sealed record SarifRun(
     IReadOnlyDictionary<string, SarifArtifactLocation> OriginalUriBaseIds,
     IReadOnlyList<SarifResult> Results,
     string ColumnKind,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SarifVersionControlDetails>? VersionControlProvenance = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SarifVersionControlDetails>? VersionControlProvenance = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SarifInvocation>? Invocations = null);
 
 internal sealed record SarifVersionControlDetails(
     string RepositoryUri,
     string RevisionId,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Branch,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SarifArtifactLocation? MappedTo);
+
+internal sealed record SarifInvocation(bool ExecutionSuccessful, IReadOnlyList<SarifNotification> ToolExecutionNotifications);
+
+internal sealed record SarifNotification(
+    SarifMessage Message,
+    string Level,
+    IReadOnlyList<SarifLocation> Locations,
+    SarifDescriptorReference AssociatedRule,
+    SarifException Exception);
+
+internal sealed record SarifDescriptorReference(string Id, int Index);
+
+internal sealed record SarifException(string Kind);
 
 internal sealed record SarifTool(SarifDriver Driver);
 
@@ -37,7 +51,7 @@ internal sealed record SarifRule(
     SarifMessage ShortDescription,
     SarifMessage FullDescription,
     SarifMultiformatMessage Help,
-    string HelpUri,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HelpUri,
     SarifConfiguration DefaultConfiguration,
     SarifRuleProperties Properties);
 

@@ -45,7 +45,7 @@ internal sealed class SarifReporter : IReporter
         foreach (var rule in result.Rules)
         {
             index[rule.Descriptor.Id] = rules.Count;
-            rules.Add(ToRule(rule));
+            rules.Add(result.Catalog.Custom.TryGetValue(rule.Descriptor.Id, out var custom) ? ToCustomRule(rule, custom) : ToRule(rule));
         }
 
         var results = Results(result, index);
@@ -57,7 +57,8 @@ internal sealed class SarifReporter : IReporter
             },
             results,
             "utf16CodeUnits",
-            Provenance(options.Repository));
+            Provenance(options.Repository),
+            Invocations(result, index));
         return new SarifLog(SchemaUri, "2.1.0", [run]);
     }
 
@@ -81,6 +82,46 @@ internal sealed class SarifReporter : IReporter
         repository is null
             ? null
             : [new SarifVersionControlDetails(repository.RepositoryUri, repository.RevisionId, repository.Branch, repository.MappedToWorkingDirectory ? new SarifArtifactLocation(null, SrcRoot) : null)];
+
+    /// <summary>
+    /// A rule that threw is a tool execution notification (GitHub's tool status page shows them), besides its
+    /// internal-error result; the run itself went on, so it still executed successfully. None: no invocations.
+    /// </summary>
+    private static IReadOnlyList<SarifInvocation>? Invocations(LintResult result, Dictionary<string, int> index)
+    {
+        if (result.RuleFailures.Count == 0)
+        {
+            return null;
+        }
+
+        var notifications = result.RuleFailures.Select(f =>
+        {
+            result.Sources.TryGetValue(f.Span.Path, out var source);
+            var location = new SarifLocation(new SarifPhysicalLocation(new SarifArtifactLocation(EscapeUri(f.Span.Path), SrcRoot), RegionOf(f.Span, source, normalize: true)), null);
+            return new SarifNotification(new SarifMessage(Sentence(f.Message)), "error", [location], new SarifDescriptorReference(f.Rule.Id, index.GetValueOrDefault(f.Rule.Id, -1)), new SarifException(f.ExceptionType));
+        }).ToList();
+        return [new SarifInvocation(true, notifications)];
+    }
+
+    /// <summary>
+    /// A custom rule in <c>tool.driver.rules</c> (GitHub code scanning shows a driver rule's help and tags; it does not
+    /// show extensions' rules as well): its page as help, no help URI (its docs live in the repository, not at
+    /// ScimLint's), and the tag <c>custom-rule</c>.
+    /// </summary>
+    private static SarifRule ToCustomRule(EnabledRule rule, CustomRuleInfo custom)
+    {
+        var d = rule.Descriptor;
+        return ToRule(rule) with
+        {
+            Help = new SarifMultiformatMessage($"{Sentence(d.Description)} A custom rule of this repository ({custom.Source}).", custom.Page.TrimEnd()),
+            HelpUri = null,
+            Properties = new SarifRuleProperties(
+                [.. d.Tags, "custom-rule"],
+                "very-high",
+                rule.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "recommendation" },
+                d.SecuritySeverity?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)),
+        };
+    }
 
     private static SarifRule ToRule(EnabledRule rule)
     {

@@ -31,6 +31,7 @@ public sealed class RuleCatalog
         new NotAConfigRule(),
         new InvalidSuppressionRule(),
         new NotSuppliedRule(),
+        new CustomRuleCompileErrorRule(),
         new BaseUrlHostRule(),
         new BaseUrlPathRule(),
         new BaseUrlFormatRule(),
@@ -67,8 +68,14 @@ public sealed class RuleCatalog
     /// <summary>The rules in ID order.</summary>
     public IReadOnlyList<Rule> Rules { get; }
 
+    /// <summary>The custom rules of this catalogue (compiled from a rules folder) by ID: their source file and page.</summary>
+    internal IReadOnlyDictionary<string, CustomRuleInfo> Custom { get; init; } = new Dictionary<string, CustomRuleInfo>();
+
     /// <summary>Finds a rule by ID (case-insensitive) or name.</summary>
     public Rule? Find(string idOrName) => Rules.FirstOrDefault(r =>
         string.Equals(r.Descriptor.Id, idOrName, StringComparison.OrdinalIgnoreCase)
         || string.Equals(r.Descriptor.Name, idOrName, StringComparison.OrdinalIgnoreCase));
 }
+
+/// <summary>Where a custom rule was written (its file's display path) and its page for <c>scimlint explain</c> and SARIF.</summary>
+internal sealed record CustomRuleInfo(string Source, string Page);

@@ -15,4 +15,44 @@ public sealed class RoslynLoadTests
         Assert.Contains("ScimLint.Core", loaded);
         Assert.Equal(expected, loaded.Any(l => l.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)));
     }
+
+    /// <summary>Custom rules compile with Roslyn once; the next run takes them from the cache and loads no Roslyn.</summary>
+    [Fact]
+    public async Task Custom_rules_taken_from_the_cache_load_no_Roslyn()
+    {
+        var temp = Directory.CreateTempSubdirectory("scimlint-roslyn-");
+        try
+        {
+            var repo = Path.Combine(temp.FullName, "repo");
+            CopyTree(Repo.Path_("examples", "custom-rules"), repo);
+            Directory.CreateDirectory(Path.Combine(repo, ".git"));
+            var variables = new Dictionary<string, string> { ["XDG_CACHE_HOME"] = Path.Combine(temp.FullName, "cache") };
+            string[] args = ["--config", Path.Combine(repo, ".scimlint.yaml"), repo];
+
+            var compiled = await LoadedAssemblies.Of(args, variables);
+            var cached = await LoadedAssemblies.Of(args, variables);
+
+            Assert.Contains(compiled, l => l.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+            Assert.Contains(cached, l => l.StartsWith("ScimLint.CustomRules.", StringComparison.Ordinal));
+            Assert.DoesNotContain(cached, l => l.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+        }
+        finally
+        {
+            temp.Delete(recursive: true);
+        }
+    }
+
+    private static void CopyTree(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        foreach (var dir in Directory.GetDirectories(source))
+        {
+            CopyTree(dir, Path.Combine(target, Path.GetFileName(dir)));
+        }
+    }
 }

@@ -12,7 +12,8 @@ namespace ScimLint.Tests.Rules;
 /// Every YAML fixture is also converted to JSON and must fire the same rule at the same logical paths.
 /// A fixture folder may have subfolders (pairing by ancestry), and an optional <c>args.txt</c> listing the paths to lint
 /// (one per line, relative to the folder; <c>#</c> starts a comment) instead of <c>.</c>, for rules about files named on
-/// the command line (SL004). Each case is linted in its own copy with its own <c>.git</c> (<see cref="FixtureWorkspace"/>).
+/// the command line (SL004). A case with custom rules (<c>.scimlint/rules</c>, SL007) is linted as the command line does,
+/// configuration and custom rules included (no cache). Each case is linted in its own copy with its own <c>.git</c> (<see cref="FixtureWorkspace"/>).
 /// </summary>
 public sealed class RuleFixtureTests(FixtureWorkspace workspace) : IClassFixture<FixtureWorkspace>
 {
@@ -31,7 +32,7 @@ public sealed class RuleFixtureTests(FixtureWorkspace workspace) : IClassFixture
         {
             var (rule, dir) = Resolve(FixturesRoot, fixture);
             var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories);
-            if (rule is not ("SL001" or "SL005") && !files.Any(IsJson) && files.Any(IsYaml))
+            if (rule is not ("SL001" or "SL005") && !files.Any(IsJson) && files.Any(IsYaml) && !HasCustomRules(dir))
             {
                 data.Add(fixture);
             }
@@ -50,7 +51,7 @@ public sealed class RuleFixtureTests(FixtureWorkspace workspace) : IClassFixture
         var expected = File.ReadAllLines(expectedFile).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(expected);
 
-        var actual = Lint.Directory(dir, null, Arguments(dir)).Of(rule).Select(f => f.Brief()).Order(StringComparer.Ordinal).ToList();
+        var actual = LintCase(dir).Of(rule).Select(f => f.Brief()).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(expected, actual);
     }
@@ -61,7 +62,7 @@ public sealed class RuleFixtureTests(FixtureWorkspace workspace) : IClassFixture
     {
         var (rule, dir) = Resolve(workspace.Root, fixture);
 
-        var actual = Lint.Directory(dir, null, Arguments(dir)).Of(rule).Select(f => f.Brief() + " " + f.Message).ToList();
+        var actual = LintCase(dir).Of(rule).Select(f => f.Brief() + " " + f.Message).ToList();
 
         Assert.Empty(actual);
     }
@@ -104,6 +105,12 @@ public sealed class RuleFixtureTests(FixtureWorkspace workspace) : IClassFixture
     }
 
     internal static string FixturesRoot => FixtureWorkspace.Source;
+
+    private static bool HasCustomRules(string dir) => Directory.Exists(Path.Combine(dir, ".scimlint", "rules"));
+
+    private static ScimLint.Engine.LintResult LintCase(string dir) => HasCustomRules(dir)
+        ? new ScimLint.Engine.LintEngine(new System.IO.Abstractions.FileSystem(), dir).Run(new ScimLint.Engine.LintOptions(Arguments(dir)))
+        : Lint.Directory(dir, null, Arguments(dir));
 
     private static bool IsYaml(string file) => file.EndsWith(".yaml", StringComparison.Ordinal);
 
