@@ -12,7 +12,7 @@ public sealed record CheckOptions(
     string Format,
     string? Output,
     string? Sarif,
-    Severity FailLevel,
+    Severity? FailLevel,
     string? Config,
     bool NoColor,
     bool Quiet,
@@ -29,6 +29,12 @@ public sealed record CheckOptions(
     /// <summary>Print each input with its kind and pairing on stdout, then exit 0 without reporting findings or writing anything.</summary>
     public bool ListFiles { get; init; }
 
+    /// <summary>Show suppressed findings (inline, configuration <c>ignore:</c>, baseline) as active (<c>--no-ignore</c>).</summary>
+    public bool NoIgnore { get; init; }
+
+    /// <summary>Write suppressed and baselined findings into SARIF with their <c>suppressions</c> (<c>--report-suppressed</c>).</summary>
+    public bool ReportSuppressed { get; init; }
+
     /// <summary>Extra reports, <c>--report FORMAT=PATH</c> (repeatable; <c>-</c> is stdout).</summary>
     public IReadOnlyList<string> Reports { get; init; } = [];
 }
@@ -42,20 +48,17 @@ internal static class CheckCommand
         var format = Choices.Option("--format", ["-f"], "Output format (any letter case).", "text", ToolInfo.Formats);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE (atomically) instead of stdout.", HelpName = "FILE" };
         var sarif = new Option<string?>("--sarif") { Description = "Also write SARIF to FILE (atomically) while printing the chosen format.", HelpName = "FILE" };
-        var failLevel = Choices.Option("--fail-level", [], "Exit 1 when a finding is at or above this level.", "error", ["error", "warning", "note", "none"]);
+        var failLevel = Choices.Option("--fail-level", [], "Exit 1 when a finding is at or above this level (wins over the configuration's failLevel; without either: error).", "error", ["error", "warning", "note", "none"]);
         var config = new Option<string?>("--config", "-c") { Description = $"Configuration file (default: {string.Join(", ", ScimLintConfig.FileNames)}, found from the working directory up to the repository root).", HelpName = "FILE" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour text output (NO_COLOR is honoured too)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Text output: findings only, no code frames or summary." };
         var fix = new Option<bool>("--fix") { Description = "Apply the machine-applicable fixes (exact spans only; never a token), then report what remains." };
         command.Arguments.Add(paths);
-        command.Options.Add(format);
-        command.Options.Add(output);
-        command.Options.Add(sarif);
-        command.Options.Add(failLevel);
-        command.Options.Add(config);
-        command.Options.Add(noColor);
-        command.Options.Add(quiet);
-        command.Options.Add(fix);
+        foreach (var option in new Option[] { format, output, sarif, failLevel, config, noColor, quiet, fix })
+        {
+            command.Options.Add(option);
+        }
+
         var baseline = new Option<string?>("--baseline") { Description = "Report only findings that FILE (from --write-baseline) does not accept.", HelpName = "FILE" };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write every current finding to FILE as the accepted baseline, then exit 0.", HelpName = "FILE" };
         command.Options.Add(baseline);
@@ -65,6 +68,7 @@ internal static class CheckCommand
         command.Options.Add(allowEmpty);
         var reports = ReportOption();
         command.Options.Add(reports);
+        var (noIgnore, reportSuppressed) = SuppressionOptions(command);
         command.SetAction(parse =>
         {
             if (Misspelt(command, parse, parse.GetValue(paths) ?? [], env) is { } usage)
@@ -72,7 +76,8 @@ internal static class CheckCommand
                 return usage;
             }
 
-            var level = SeverityNames.TryParse(parse.GetValue(failLevel), out var parsed) ? parsed : Severity.Error;
+            // Given on the command line, --fail-level wins over the configuration's failLevel; its default does not.
+            Severity? level = parse.GetResult(failLevel) is { Implicit: false } && SeverityNames.TryParse(parse.GetValue(failLevel), out var parsed) ? parsed : null;
             var options = new CheckOptions(
                 parse.GetValue(paths) ?? [],
                 parse.GetValue(format) ?? "text",
@@ -90,6 +95,8 @@ internal static class CheckCommand
                 Verbose = parse.GetValue(verbose),
                 ListFiles = parse.GetValue(listFiles),
                 Reports = parse.GetValue(reports) ?? [],
+                NoIgnore = parse.GetValue(noIgnore),
+                ReportSuppressed = parse.GetValue(reportSuppressed),
             };
             return Run(options, env);
         });
@@ -111,16 +118,8 @@ internal static class CheckCommand
         {
             CheckOutputs(options, env);
 
-            var lint = new LintOptions(options.Paths)
-            {
-                ConfigPath = options.Config,
-                BaselinePath = options.WriteBaseline is null ? options.Baseline : null,
-                Fix = options.Fix && !options.ListFiles,
-                FixesApplied = outcome => ReportFixes(env, outcome),
-                CustomRulesCache = env.CacheDirectory(),
-                Log = options.Verbose ? line => env.Error.Write($"scimlint: {ControlCharacters.Escape(line)}\n") : null,
-            };
-            var result = new LintEngine(fs, env.WorkingDirectory).Run(lint);
+            var engine = new LintEngine(fs, env.WorkingDirectory);
+            var result = engine.Run(LintOptionsOf(options, env));
             if (options.ListFiles)
             {
                 ListInputs(env.Out, result);
@@ -129,7 +128,7 @@ internal static class CheckCommand
 
             if (options.WriteBaseline is not null)
             {
-                return WriteBaseline(options.WriteBaseline, env, result);
+                return WriteBaseline(options.WriteBaseline, env, engine, result);
             }
 
             Report(options, env, result);
@@ -144,7 +143,7 @@ internal static class CheckCommand
                 return ScimLintCli.Fail(env, $"nothing was checked: {where} holds no JumpCloud export and no StrongDM settings; check the paths, or pass --allow-empty when that is expected (a commit that touches no configuration)");
             }
 
-            return options.FailLevel != Severity.None && result.CountAtOrAbove(options.FailLevel) > 0 ? ScimLintCli.Findings : ScimLintCli.Clean;
+            return result.Failed ? ScimLintCli.Findings : ScimLintCli.Clean;
         }
         catch (LintUsageException ex)
         {
@@ -162,9 +161,9 @@ internal static class CheckCommand
         }
     }
 
-    private static int WriteBaseline(string path, CliEnvironment env, LintResult result)
+    private static int WriteBaseline(string path, CliEnvironment env, LintEngine engine, LintResult result)
     {
-        var baselineText = Engine.Baseline.Write(result);
+        var baselineText = engine.BaselineText(result, path);
         if (IsStdout(path))
         {
             env.Out.Write(baselineText);
@@ -184,6 +183,31 @@ internal static class CheckCommand
         {
             writer.Write(ControlCharacters.Escape(entry.Describe()) + "\n");
         }
+    }
+
+    /// <summary>The engine's options: the command line only names them; the engine owns what they mean.</summary>
+    private static LintOptions LintOptionsOf(CheckOptions options, CliEnvironment env) => new(options.Paths)
+    {
+        ConfigPath = options.Config,
+        BaselinePath = options.WriteBaseline is null ? options.Baseline : null,
+        NoBaseline = options.WriteBaseline is not null,
+        NoIgnore = options.NoIgnore,
+        FailLevel = options.FailLevel,
+        Clock = env.Clock,
+        Fix = options.Fix && !options.ListFiles,
+        FixesApplied = outcome => ReportFixes(env, outcome),
+        CustomRulesCache = env.CacheDirectory(),
+        Log = options.Verbose ? line => env.Error.Write($"scimlint: {ControlCharacters.Escape(line)}\n") : null,
+    };
+
+    /// <summary><c>--no-ignore</c> and <c>--report-suppressed</c>.</summary>
+    private static (Option<bool> NoIgnore, Option<bool> ReportSuppressed) SuppressionOptions(Command command)
+    {
+        var noIgnore = new Option<bool>("--no-ignore") { Description = "Show suppressed findings as active: inline ignore comments, the configuration's ignore entries and the baseline are not applied." };
+        var reportSuppressed = new Option<bool>("--report-suppressed") { Description = "Write suppressed and baselined findings into SARIF, each with suppressions[{kind: inSource|external, justification}] (default: left out)." };
+        command.Options.Add(noIgnore);
+        command.Options.Add(reportSuppressed);
+        return (noIgnore, reportSuppressed);
     }
 
     private static void ReportUnresolved(CliEnvironment env, LintResult result)
@@ -217,7 +241,7 @@ internal static class CheckCommand
         var fs = env.FileSystem;
         var toStdout = options.Output is null || IsStdout(options.Output);
         var color = !options.NoColor && toStdout && env.OutputIsTerminal && string.IsNullOrEmpty(env.GetVariable("NO_COLOR")) && options.Format.Equals("text", StringComparison.OrdinalIgnoreCase);
-        var report = new ReportOptions { Color = color, Quiet = options.Quiet, ToolVersion = env.ToolVersion, Repository = Repository(options, env) };
+        var report = new ReportOptions { Color = color, Quiet = options.Quiet, ToolVersion = env.ToolVersion, Repository = Repository(options, env), ReportSuppressed = options.ReportSuppressed };
         var writer = new StringWriter { NewLine = "\n" };
         ToolInfo.ReporterFor(options.Format).Write(result, writer, report);
 

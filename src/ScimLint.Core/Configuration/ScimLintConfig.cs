@@ -1,4 +1,3 @@
-using System.Globalization;
 using ScimLint.Documents;
 using ScimLint.Loading;
 using ScimLint.Rules;
@@ -28,13 +27,18 @@ public sealed class ConfigException : Exception
 }
 
 /// <summary>
-/// The contents of <c>.scimlint.yaml</c>:
+/// The contents of <c>.scimlint.yaml</c> (docs/usage.md, "Configuration", has every key):
 /// <code>
 /// rules:
 ///   SL205: off        # error | warning | note | off
-/// policy:
-///   tokenMaxAgeDays: 90
+///   SL305: { severity: warning, maxAgeDays: 60 }
+/// include: ["config/**"]
+/// exclude: ["config/legacy/**"]
+/// failLevel: warning
+/// baseline: .scimlint-baseline.json
 /// customRules: tools/scimlint-rules   # default: .scimlint/rules beside this file
+/// ignore:
+///   - { rule: SL201, path: "config/jumpcloud.json", pointer: /identityManagement/groupManagementEnabled, reason: "legacy sync owns groups", until: 2027-03-31 }
 /// </code>
 /// </summary>
 public sealed record ScimLintConfig
@@ -51,14 +55,35 @@ public sealed record ScimLintConfig
     /// <summary>Per-rule severity overrides.</summary>
     public IReadOnlyDictionary<string, Severity> Severities { get; init; } = new Dictionary<string, Severity>();
 
-    /// <summary>Policy knobs.</summary>
+    /// <summary>Policy knobs (and per-rule options such as SL305's <c>maxAgeDays</c>).</summary>
     public LintPolicy Policy { get; init; } = LintPolicy.Default;
+
+    /// <summary>Globs a walked file must match one of (none: every supported file), relative to <see cref="Directory"/>.</summary>
+    public IReadOnlyList<string> Include { get; init; } = [];
+
+    /// <summary>Globs of walked files to skip, relative to <see cref="Directory"/>. Files named on the command line are always linted.</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>The lowest severity that fails the run (exit code 1); null: error. The command line's <c>--fail-level</c> wins.</summary>
+    public Severity? FailLevel { get; init; }
+
+    /// <summary>The baseline file as written, relative to <see cref="Directory"/>; null: none. The command line's <c>--baseline</c> wins.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>Findings silenced by rule, path glob and optionally JSON Pointer, each with a reason.</summary>
+    public IReadOnlyList<IgnoreEntry> Ignores { get; init; } = [];
 
     /// <summary>
     /// The folder of custom rules (<c>*.cs</c>) as written under <c>customRules</c>, relative to the configuration
     /// file's directory; null: <c>.scimlint/rules</c> beside the configuration file (or at the repository root).
     /// </summary>
     public string? CustomRules { get; init; }
+
+    /// <summary>The directory of the configuration file (full path): globs and the baseline are relative to it. Null: the working directory.</summary>
+    public string? Directory { get; init; }
+
+    /// <summary>The configuration file's display path, for messages; null when there is none.</summary>
+    public string? Source { get; init; }
 
     /// <summary>The effective severity of a rule.</summary>
     public Severity SeverityOf(RuleDescriptor rule) => Severities.TryGetValue(rule.Id, out var s) ? s : rule.DefaultSeverity;
@@ -97,90 +122,20 @@ public sealed record ScimLintConfig
 
         if (document.Root is null || document.Root is DocScalar { Kind: ScalarKind.Null })
         {
-            return Empty;
+            return Empty with { Source = displayPath };
         }
 
         if (document.Root is not DocMapping root)
         {
-            errors.Add(document.Root, "the configuration must be a mapping with 'rules' and 'policy'");
+            errors.Add(document.Root, $"the configuration must be a mapping with {ConfigReader.KnownKeys}");
             throw errors.ToException();
         }
 
-        var config = ParseRoot(root, catalog, tolerate, errors);
+        var config = new ConfigReader(catalog, errors, tolerate).Read(root) with { Source = displayPath };
 
         // The schema is what editors check with; anything it finds that the checks above did not say is added.
         errors.AddSchemaErrors(SchemaValidator.ValidateConfig(root));
         return errors.Count > 0 ? throw errors.ToException() : config;
-    }
-
-    private static ScimLintConfig ParseRoot(DocMapping root, RuleCatalog catalog, Func<string, bool>? tolerate, ConfigErrors errors)
-    {
-        var severities = new Dictionary<string, Severity>(StringComparer.Ordinal);
-        var policy = LintPolicy.Default;
-        string? customRules = null;
-        foreach (var property in root.Properties)
-        {
-            switch (property.Key.Value)
-            {
-                case "$schema":
-                    break;
-                case "rules":
-                    ParseRules(property.Value, catalog, tolerate, severities, errors);
-                    break;
-                case "policy":
-                    policy = ParsePolicy(property.Value, policy, errors);
-                    break;
-                case CustomRulesKey:
-                    customRules = CustomRulesFolder(property.Value, errors);
-                    break;
-                default:
-                    errors.Add(property.Key, $"unknown key '{property.Key.Value}'; known: rules, policy, {CustomRulesKey}");
-                    break;
-            }
-        }
-
-        return new ScimLintConfig { Severities = severities, Policy = policy, CustomRules = customRules };
-    }
-
-    private static void ParseRules(DocNode value, RuleCatalog catalog, Func<string, bool>? tolerate, Dictionary<string, Severity> severities, ConfigErrors errors)
-    {
-        if (value is DocScalar { Kind: ScalarKind.Null })
-        {
-            // 'rules:' with every entry commented out.
-            return;
-        }
-
-        if (value is not DocMapping rules)
-        {
-            errors.Add(value, "'rules' must map rule IDs to error, warning, note or off");
-            return;
-        }
-
-        foreach (var rule in rules.Properties)
-        {
-            // A rule is named by ID (any case) or by name; severities are kept by ID.
-            if (catalog.Find(rule.Key.Value) is not { } found)
-            {
-                if (tolerate?.Invoke(rule.Key.Value) == true)
-                {
-                    continue;
-                }
-
-                var suggestion = SchemaValidator.Suggest(rule.Key.Value, [.. catalog.Rules.Select(r => r.Descriptor.Id), .. catalog.Rules.Select(r => r.Descriptor.Name)]);
-                errors.Add(rule.Key, $"unknown rule '{rule.Key.Value}'{(suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?")}; run 'scimlint rules' for the list");
-                continue;
-            }
-
-            var id = found.Descriptor.Id;
-            var text = rule.Value is DocScalar { Kind: ScalarKind.Boolean } b ? (b.AsBoolean == true ? null : "off") : (rule.Value as DocScalar)?.Value;
-            if (!SeverityNames.TryParse(text, out var severity))
-            {
-                errors.Add(rule.Value, $"severity of {id} must be error, warning, note or off");
-                continue;
-            }
-
-            severities[id] = severity;
-        }
     }
 
     /// <summary>
@@ -200,53 +155,7 @@ public sealed record ScimLintConfig
     }
 
     /// <summary>The key that names the folder of custom rules.</summary>
-    internal const string CustomRulesKey = "customRules";
-
-    private static string? CustomRulesFolder(DocNode value, ConfigErrors errors)
-    {
-        if (value is not DocScalar { Kind: ScalarKind.String } folder || folder.Value.Trim().Length == 0)
-        {
-            errors.Add(value, $"'{CustomRulesKey}' must name a folder of *.cs rule files, relative to this file");
-            return null;
-        }
-
-        return folder.Value.Trim();
-    }
-
-    private static LintPolicy ParsePolicy(DocNode value, LintPolicy policy, ConfigErrors errors)
-    {
-        if (value is DocScalar { Kind: ScalarKind.Null })
-        {
-            return policy;
-        }
-
-        if (value is not DocMapping policyMap)
-        {
-            errors.Add(value, "'policy' must be a mapping");
-            return policy;
-        }
-
-        foreach (var knob in policyMap.Properties)
-        {
-            switch (knob.Key.Value)
-            {
-                case "tokenMaxAgeDays":
-                    if (knob.Value is not DocScalar { Kind: ScalarKind.Number } n || !int.TryParse(n.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days < 1)
-                    {
-                        errors.Add(knob.Value, "tokenMaxAgeDays must be a whole number of days, 1 or more");
-                        break;
-                    }
-
-                    policy = policy with { TokenMaxAgeDays = days };
-                    break;
-                default:
-                    errors.Add(knob.Key, $"unknown policy '{knob.Key.Value}'; known: tokenMaxAgeDays");
-                    break;
-            }
-        }
-
-        return policy;
-    }
+    internal const string CustomRulesKey = ConfigReader.CustomRulesKey;
 }
 
 /// <summary>Collects every problem of one configuration file, each at <c>file:line:column</c>.</summary>
@@ -256,6 +165,9 @@ internal sealed class ConfigErrors(string displayPath)
     private readonly List<string> _located = [];
 
     public int Count => _errors.Count;
+
+    /// <summary>Where a node is, <c>file:line:column</c>.</summary>
+    public string Locate(DocNode node) => $"{displayPath}:{node.Span.StartLine}:{node.Span.StartColumn}";
 
     public void Add(DocNode node, string message) => Add(node.Span, node.Path, message);
 
@@ -270,7 +182,10 @@ internal sealed class ConfigErrors(string displayPath)
     {
         foreach (var error in errors.ToList())
         {
-            if (!_located.Any(path => error.Path == path || error.Path.StartsWith(path + "/", StringComparison.Ordinal)))
+            // A schema error at a node ScimLint's own checks already located, below one, or above one (such as "does
+            // not match any allowed form" for a rule whose options were already named) says nothing more.
+            if (!_located.Any(path => error.Path == path || error.Path.StartsWith(path + "/", StringComparison.Ordinal)
+                || (error.Path.Length > 0 && path.StartsWith(error.Path + "/", StringComparison.Ordinal))))
             {
                 _errors.Add((error.Span, error.Message));
             }

@@ -1,18 +1,26 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using ScimLint.Text;
 
 namespace ScimLint.Documents;
 
 /// <summary>
-/// One inline suppression: <c># scimlint: ignore[SL104,SL105] reason</c> (or <c>//</c> in JSON and C#). A comment at
-/// the end of a line applies to that line; a comment alone on its line applies to the next line that holds anything
-/// but comments.
+/// One inline suppression: <c># scimlint: ignore[SL104,SL105 until 2027-03-31] reason</c> (or <c>//</c> in JSON and
+/// C#). A comment at the end of a line applies to that line; a comment alone on its line applies to the next line that
+/// holds anything but comments.
 /// </summary>
 /// <param name="Span">The comment.</param>
 /// <param name="Rules">The rule IDs or names as written.</param>
-/// <param name="Reason">Why, as written (may be empty).</param>
+/// <param name="Reason">Why, as written (may be empty: SL008 then reports it, and it still applies).</param>
 /// <param name="Line">The 1-based line whose findings it suppresses.</param>
-public sealed record Suppression(SourceSpan Span, IReadOnlyList<string> Rules, string Reason, int Line);
+public sealed record Suppression(SourceSpan Span, IReadOnlyList<string> Rules, string Reason, int Line)
+{
+    /// <summary>The last day (UTC) the suppression applies, from <c>until YYYY-MM-DD</c>; null: no expiry (or not a date, see <see cref="UntilText"/>).</summary>
+    public DateOnly? Until { get; init; }
+
+    /// <summary>The text after <c>until</c> as written; null when there is none. Not a date when <see cref="Until"/> is null (SL005).</summary>
+    public string? UntilText { get; init; }
+}
 
 /// <summary>Finds the suppressions among a document's comments.</summary>
 internal static partial class Suppressions
@@ -30,7 +38,9 @@ internal static partial class Suppressions
                 continue;
             }
 
-            var rules = match.Groups["rules"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var inside = match.Groups["rules"].Value;
+            var until = UntilClause().Match(inside);
+            var rules = (until.Success ? until.Groups["rules"].Value : inside).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var line = comment.Span.StartLine;
             var lineText = document.Text.GetLine(line);
             var before = lineText.AsSpan(0, Math.Clamp(comment.Span.StartColumn - 1, 0, lineText.Length));
@@ -43,7 +53,11 @@ internal static partial class Suppressions
                 line = after < nextContent.Length && nextContent[after] > 0 ? nextContent[after] : comment.Span.EndLine + 1;
             }
 
-            result.Add(new Suppression(comment.Span, rules, match.Groups["reason"].Value.Trim(), line));
+            result.Add(new Suppression(comment.Span, rules, match.Groups["reason"].Value.Trim(), line) with
+            {
+                UntilText = until.Success ? until.Groups["date"].Value : null,
+                Until = until.Success && DateOnly.TryParseExact(until.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
+            });
         }
 
         return result;
@@ -81,4 +95,8 @@ internal static partial class Suppressions
 
     [GeneratedRegex(@"^\s*scimlint:\s*ignore\[(?<rules>[^\]]*)\](?<reason>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Directive();
+
+    /// <summary><c>SL205, SL104 until 2027-03-31</c>: the rules, then the last day.</summary>
+    [GeneratedRegex(@"^(?<rules>.*?)\s*\buntil\b\s*(?<date>\S*)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex UntilClause();
 }

@@ -11,11 +11,20 @@ namespace ScimLint.Engine;
 internal sealed record BaselineEntry(string RuleId, string Path, string LogicalPath, string ValueHash, string Message);
 
 /// <summary>The baseline file: findings accepted when ScimLint was adopted, so that only new ones fail the build.</summary>
-internal sealed record BaselineFile(int Version, string Tool, IReadOnlyList<BaselineEntry> Findings);
+internal sealed record BaselineFile(int Version, string Tool, IReadOnlyList<BaselineEntry> Findings)
+{
+    /// <summary>The directory of the baseline file: entry paths are relative to it (null: to the working directory).</summary>
+    [JsonIgnore]
+    public string? Directory { get; init; }
+}
 
 #pragma warning restore CS1591
 
-/// <summary>Reads, writes and applies a baseline.</summary>
+/// <summary>
+/// Reads, writes and applies a baseline. Entry paths are relative to the baseline file's directory, so a baseline
+/// named in the configuration matches from any working directory (a baseline written in the directory it lives in, the
+/// usual case, reads the same as before).
+/// </summary>
 internal static class Baseline
 {
     /// <summary>The format version written and understood.</summary>
@@ -29,11 +38,14 @@ internal static class Baseline
         NewLine = "\n",
     });
 
-    /// <summary>The baseline of a result, sorted so that it diffs well.</summary>
-    public static string Write(LintResult result)
+    /// <summary>
+    /// The baseline of a result, sorted so that it diffs well. <paramref name="pathKey"/> turns a finding's display path
+    /// into the entry's path (relative to the baseline file's directory); null: the display path.
+    /// </summary>
+    public static string Write(LintResult result, Func<string, string>? pathKey = null)
     {
         var entries = result.Findings
-            .Select(f => new BaselineEntry(f.Rule.Id, f.Path, f.LogicalPath, f.ValueHash, f.Message))
+            .Select(f => new BaselineEntry(f.Rule.Id, pathKey?.Invoke(f.Path) ?? f.Path, f.LogicalPath, f.ValueHash, f.Message))
             .OrderBy(e => e.Path, StringComparer.Ordinal)
             .ThenBy(e => e.LogicalPath, StringComparer.Ordinal)
             .ThenBy(e => e.RuleId, StringComparer.Ordinal)
@@ -68,7 +80,7 @@ internal static class Baseline
     /// Splits findings into new ones and ones the baseline accepts. Each entry accepts one finding, so a second
     /// identical mistake is still reported.
     /// </summary>
-    public static (List<Finding> New, List<Finding> Accepted) Apply(IReadOnlyList<Finding> findings, BaselineFile baseline)
+    public static (List<Finding> New, List<Finding> Accepted) Apply(IReadOnlyList<Finding> findings, BaselineFile baseline, Func<string, string>? pathKey = null)
     {
         var remaining = baseline.Findings
             .GroupBy(e => (e.RuleId, e.Path, e.LogicalPath, e.ValueHash))
@@ -77,7 +89,7 @@ internal static class Baseline
         var accepted = new List<Finding>();
         foreach (var finding in findings)
         {
-            var key = (finding.Rule.Id, finding.Path, finding.LogicalPath, finding.ValueHash);
+            var key = (finding.Rule.Id, pathKey?.Invoke(finding.Path) ?? finding.Path, finding.LogicalPath, finding.ValueHash);
             if (remaining.TryGetValue(key, out var count) && count > 0)
             {
                 remaining[key] = count - 1;

@@ -46,7 +46,7 @@ internal sealed class ConfigDiscovery(Workspace workspace, RuleCatalog catalog)
         }
 
         Func<string, bool>? tolerate = custom?.CompileFailed == true ? id => !id.StartsWith("SL", StringComparison.OrdinalIgnoreCase) : null;
-        return new RunSetup(ScimLintConfig.Parse(file.Display, file.Bytes, rules, tolerate), rules, custom);
+        return new RunSetup(ScimLintConfig.Parse(file.Display, file.Bytes, rules, tolerate) with { Directory = workspace.FileSystem.Path.GetDirectoryName(file.FullPath) }, rules, custom);
     }
 
     private string? Find(string? explicitPath)

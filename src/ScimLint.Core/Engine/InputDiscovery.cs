@@ -6,9 +6,10 @@ internal readonly record struct InputFile(string FullPath, bool Explicit);
 /// <summary>
 /// Stage 1, input discovery: turns the paths of a request into files. Named files are always inputs; directories are
 /// walked in a stable order, skipping hidden, dependency and build-output directories and never following links.
-/// Whether a walked file can be ours is <see cref="OwnershipCheck"/>'s job.
+/// Whether a walked file can be ours is <see cref="OwnershipCheck"/>'s job. The configuration's <c>include</c> and
+/// <c>exclude</c> globs (<see cref="WalkFilter"/>) narrow every walk, the counterpart search of pairing included.
 /// </summary>
-internal sealed class InputDiscovery(Workspace workspace)
+internal sealed class InputDiscovery(Workspace workspace, WalkFilter? filter = null)
 {
     private static readonly HashSet<string> SkippedDirectoryNames = new(StringComparer.Ordinal) { "node_modules", "bin", "obj", "TestResults" };
 
@@ -73,6 +74,11 @@ internal sealed class InputDiscovery(Workspace workspace)
             var (files, dirs) = List(dir);
             foreach (var file in files.Where(Loading.DocumentLoader.IsSupportedExtension).Order(StringComparer.Ordinal))
             {
+                if (filter is not null && !filter.Keeps(file))
+                {
+                    continue;
+                }
+
                 if (LinkPolicy.Refusal(workspace, file) is { } refusal)
                 {
                     skippedLinks?.Add((file, refusal));

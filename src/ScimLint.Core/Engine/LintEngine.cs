@@ -11,6 +11,9 @@ namespace ScimLint.Engine;
 /// <summary>What to lint, with the configuration already read.</summary>
 public sealed record LintRequest(IReadOnlyList<string> Paths, ScimLintConfig Config)
 {
+    /// <summary>Apply no suppression: inline comments and the configuration's <c>ignore:</c> entries are shown as active findings.</summary>
+    public bool NoIgnore { get; init; }
+
     /// <summary>Findings this baseline accepts move to <see cref="LintResult.Baselined"/>; null: no baseline.</summary>
     internal BaselineFile? Baseline { get; init; }
 
@@ -25,8 +28,23 @@ public sealed record LintOptions(IReadOnlyList<string> Paths)
     /// <summary>The configuration file; null: <c>.scimlint.yaml</c> in the working directory or an ancestor up to the repository root.</summary>
     public string? ConfigPath { get; init; }
 
-    /// <summary>A baseline file written by <c>scimlint --write-baseline</c>; null: none.</summary>
+    /// <summary>A baseline file written by <c>scimlint --write-baseline</c>; null: the configuration's <c>baseline</c>, if any.</summary>
     public string? BaselinePath { get; init; }
+
+    /// <summary>Apply no baseline, not even the configuration's (<c>--write-baseline</c> records every finding).</summary>
+    public bool NoBaseline { get; init; }
+
+    /// <summary>
+    /// Show every suppressed finding as active: inline comments, the configuration's <c>ignore:</c> entries and the
+    /// baseline (<c>--no-ignore</c>).
+    /// </summary>
+    public bool NoIgnore { get; init; }
+
+    /// <summary>The lowest severity that fails the run; null: the configuration's <c>failLevel</c>, else error.</summary>
+    public Severity? FailLevel { get; init; }
+
+    /// <summary>The clock for "today" (suppression expiry, token age); null: the system clock.</summary>
+    public TimeProvider? Clock { get; init; }
 
     /// <summary>Apply the machine-applicable fixes, then lint again and report what remains.</summary>
     public bool Fix { get; init; }
@@ -80,7 +98,8 @@ public sealed class LintEngine
     public LintResult Run(LintOptions options)
     {
         var setup = Setup(options.ConfigPath, options.CustomRulesCache, options.Log);
-        var request = new LintRequest(options.Paths, setup.Config) { CustomRules = setup.Custom };
+        var config = options.Clock is { } clock ? setup.Config with { Policy = setup.Config.Policy with { Clock = clock } } : setup.Config;
+        var request = new LintRequest(options.Paths, config) { CustomRules = setup.Custom, NoIgnore = options.NoIgnore };
         var result = Run(request);
         if (options.Fix)
         {
@@ -92,8 +111,48 @@ public sealed class LintEngine
             }
         }
 
-        return options.BaselinePath is null ? result : FindingPipeline.ApplyBaseline(result, ReadBaseline(options.BaselinePath));
+        if (!options.NoBaseline && !options.NoIgnore && BaselineOf(options, config) is { } baseline)
+        {
+            result = FindingPipeline.ApplyBaseline(result, baseline, BaselineKey(baseline.Directory));
+        }
+
+        return result.WithFailLevel(options.FailLevel ?? config.FailLevel ?? Severity.Error);
     }
+
+    /// <summary>The baseline of a run: <see cref="LintOptions.BaselinePath"/>, else the configuration's, relative to the configuration file.</summary>
+    private BaselineFile? BaselineOf(LintOptions options, ScimLintConfig config)
+    {
+        if (options.BaselinePath is { } named)
+        {
+            return ReadBaseline(named);
+        }
+
+        if (config.Baseline is not { } configured)
+        {
+            return null;
+        }
+
+        var full = _workspace.FileSystem.Path.GetFullPath(configured, config.Directory ?? _workspace.WorkingDirectory);
+        var display = _workspace.Display(full);
+        if (!_workspace.FileSystem.File.Exists(full))
+        {
+            throw new LintUsageException($"{display}: baseline file not found (named by 'baseline' in {config.Source}); write it with --write-baseline {display}");
+        }
+
+        return Baseline.Read(display, _workspace.FileSystem.File.ReadAllBytes(full)) with { Directory = _workspace.FileSystem.Path.GetDirectoryName(full) };
+    }
+
+    /// <summary>
+    /// The text of a baseline accepting a result's findings, its paths relative to the file's directory
+    /// (<paramref name="path"/>; null or '-': the working directory).
+    /// </summary>
+    internal string BaselineText(LintResult result, string? path) =>
+        Baseline.Write(result, BaselineKey(path is null or "-" ? null : _workspace.FileSystem.Path.GetDirectoryName(_workspace.Resolve(path))));
+
+    /// <summary>A finding's path as a baseline in <paramref name="directory"/> keys it: relative to it, with '/'.</summary>
+    private Func<string, string>? BaselineKey(string? directory) => directory is null || directory == _workspace.WorkingDirectory
+        ? null
+        : display => _workspace.FileSystem.Path.GetRelativePath(directory, _workspace.Resolve(display)).Replace('\\', '/');
 
     /// <summary>The configuration a run would use: the file named, else the one found from the working directory up.</summary>
     public ScimLintConfig LoadConfig(string? path) => new ConfigDiscovery(_workspace, _catalog).Load(path);
@@ -114,7 +173,7 @@ public sealed class LintEngine
             throw new LintUsageException($"{path}: baseline file not found");
         }
 
-        return Baseline.Read(path, _workspace.FileSystem.File.ReadAllBytes(full));
+        return Baseline.Read(path, _workspace.FileSystem.File.ReadAllBytes(full)) with { Directory = _workspace.FileSystem.Path.GetDirectoryName(full) };
     }
 
     /// <summary>Lints the request. Throws <see cref="LintUsageException"/> for a missing or unreadable path.</summary>
@@ -124,7 +183,7 @@ public sealed class LintEngine
         var catalog = request.CustomRules?.Extend(_catalog) ?? _catalog;
         var store = new DocumentStore(_workspace, _limits);
         var ownership = new OwnershipCheck(_workspace, store);
-        var discovery = new InputDiscovery(_workspace);
+        var discovery = new InputDiscovery(_workspace, WalkFilter.For(config, _workspace));
         var files = discovery.Resolve(request.Paths.Count == 0 ? ["."] : request.Paths);
         store.UseCSharpFilesOfRun(files.Select(f => f.FullPath));
 
@@ -143,7 +202,8 @@ public sealed class LintEngine
         var suppressions = loaded.Where(d => d.Document.Comments.Count > 0)
             .ToDictionary(d => d.Document.Path, d => Suppressions.Parse(d.Document), StringComparer.Ordinal);
         var linted = inputs.Select(i => i.Bound.Document.Path).ToHashSet(StringComparer.Ordinal);
-        var (kept, suppressed) = new FindingPipeline(config, redactor, catalog).Run(raw, suppressions, linted, dispatch.CheckUnusedSuppressions);
+        var ignores = new ConfigIgnores(config, _workspace);
+        var (kept, suppressed) = new FindingPipeline(config, redactor, catalog) { NoIgnore = request.NoIgnore }.Run(raw, suppressions, ignores, linted, dispatch.CheckUnusedSuppressions);
 
         var enabled = catalog.Rules.Select(r => new EnabledRule(r.Descriptor, config.SeverityOf(r.Descriptor))).Where(r => r.Severity != Severity.None).ToList();
         var sources = loaded.ToDictionary(d => d.Document.Path, d => d.Document.Text, StringComparer.Ordinal);
@@ -160,6 +220,7 @@ public sealed class LintEngine
             Inputs = InputListing.Build(_workspace, pairing, inputs, phase.Skipped.Concat(discovery.SkippedLinks), discovery.SkippedDirectories),
             Catalog = catalog,
             RuleFailures = dispatch.Failures,
+            FailLevel = config.FailLevel ?? Severity.Error,
         };
         return request.Baseline is null ? result : FindingPipeline.ApplyBaseline(result, request.Baseline);
     }

@@ -10,8 +10,25 @@ public sealed record EnabledRule(RuleDescriptor Descriptor, Severity Severity);
 /// <summary>A rule that threw on a file: where (the file's first key), the exception's type, and the finding's message.</summary>
 internal sealed record RuleFailure(RuleDescriptor Rule, SourceSpan Span, string ExceptionType, string Message);
 
-/// <summary>A finding an inline comment suppressed, with the comment's reason.</summary>
-public sealed record SuppressedFinding(Finding Finding, string Reason);
+/// <summary>Where a suppression is written (the names are SARIF's <c>suppression.kind</c>).</summary>
+public enum SuppressionKind
+{
+    /// <summary>An inline <c>scimlint: ignore[...]</c> comment in the file.</summary>
+    InSource,
+
+    /// <summary>Outside the file: an <c>ignore:</c> entry of the configuration (the baseline's findings are in <see cref="LintResult.Baselined"/>).</summary>
+    External,
+}
+
+/// <summary>A finding an inline comment or a configuration <c>ignore:</c> entry suppressed, with the reason given.</summary>
+public sealed record SuppressedFinding(Finding Finding, string Reason)
+{
+    /// <summary>Where the suppression is written.</summary>
+    public SuppressionKind Kind { get; init; }
+
+    /// <summary>For an <see cref="SuppressionKind.External"/> one, the configuration entry's <c>file:line:column</c>.</summary>
+    public string? Source { get; init; }
+}
 
 /// <summary>The outcome of a lint run.</summary>
 public sealed class LintResult
@@ -47,7 +64,10 @@ public sealed class LintResult
     /// </summary>
     public int ConfigInputs { get; init; }
 
-    /// <summary>Findings suppressed by inline comments; reported nowhere but in the summary counts.</summary>
+    /// <summary>
+    /// Findings suppressed by inline comments or the configuration's <c>ignore:</c> entries; reported nowhere but in the
+    /// summary counts, unless SARIF is asked for them (<c>--report-suppressed</c>).
+    /// </summary>
     public IReadOnlyList<SuppressedFinding> Suppressed { get; init; } = [];
 
     /// <summary>Findings the baseline accepts: counted in the summaries, and listed only in SARIF (<c>baselineState: unchanged</c>).</summary>
@@ -74,9 +94,23 @@ public sealed class LintResult
     /// </summary>
     public IReadOnlyList<InputEntry> Inputs { get; init; } = [];
 
+    /// <summary>
+    /// The lowest severity that fails the run: <c>--fail-level</c> (<see cref="LintOptions.FailLevel"/>), else the
+    /// configuration's <c>failLevel</c>, else error. <see cref="Severity.None"/>: nothing fails it.
+    /// </summary>
+    public Severity FailLevel { get; init; } = Severity.Error;
+
+    /// <summary>Whether a finding is at or above <see cref="FailLevel"/> (the command line then exits 1).</summary>
+    public bool Failed => CountAtOrAbove(FailLevel) > 0;
+
     /// <summary>This result with the findings a baseline accepts moved out of <see cref="Findings"/>.</summary>
-    internal LintResult With(IReadOnlyList<Finding> findings, IReadOnlyList<Finding> baselined) =>
-        new(findings, Rules, FilesChecked, Sources, Redactor) { Suppressed = Suppressed, Baselined = baselined, BaselineUsed = true, ConfigInputs = ConfigInputs, Unresolved = Unresolved, Inputs = Inputs, Catalog = Catalog, RuleFailures = RuleFailures };
+    internal LintResult With(IReadOnlyList<Finding> findings, IReadOnlyList<Finding> baselined) => Copy(findings, baselined, FailLevel, baselineUsed: true);
+
+    /// <summary>This result with another fail level.</summary>
+    internal LintResult WithFailLevel(Severity level) => Copy(Findings, Baselined, level, BaselineUsed);
+
+    private LintResult Copy(IReadOnlyList<Finding> findings, IReadOnlyList<Finding> baselined, Severity failLevel, bool baselineUsed) =>
+        new(findings, Rules, FilesChecked, Sources, Redactor) { Suppressed = Suppressed, Baselined = baselined, BaselineUsed = baselineUsed, ConfigInputs = ConfigInputs, Unresolved = Unresolved, Inputs = Inputs, Catalog = Catalog, RuleFailures = RuleFailures, FailLevel = failLevel };
 
     /// <summary>The number of findings at or above a severity.</summary>
     public int CountAtOrAbove(Severity level) => level == Severity.None ? 0 : Findings.Count(f => f.Severity >= level);

@@ -16,6 +16,13 @@ public sealed record ReportOptions
 
     /// <summary>The repository and commit SARIF records as <c>versionControlProvenance</c>; null: left out.</summary>
     public RepositoryInfo? Repository { get; init; }
+
+    /// <summary>
+    /// SARIF: also write the suppressed findings, and give them and the baselined ones <c>suppressions</c> (<c>inSource</c> for an
+    /// inline comment, <c>external</c> for a configuration <c>ignore:</c> entry or the baseline). Off by default, since
+    /// GitHub code scanning does not honour SARIF suppressions by itself and would open them as alerts.
+    /// </summary>
+    public bool ReportSuppressed { get; init; }
 }
 
 /// <summary>Renders a lint result in one format.</summary>

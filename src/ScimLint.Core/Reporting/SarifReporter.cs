@@ -48,7 +48,7 @@ internal sealed class SarifReporter : IReporter
             rules.Add(result.Catalog.Custom.TryGetValue(rule.Descriptor.Id, out var custom) ? ToCustomRule(rule, custom) : ToRule(rule));
         }
 
-        var results = Results(result, index);
+        var results = Results(result, index, options.ReportSuppressed);
         var run = new SarifRun(
             new SarifTool(new SarifDriver(ToolInfo.Name, options.ToolVersion, ToolInfo.InformationUri, rules)),
             new Dictionary<string, SarifArtifactLocation>(StringComparer.Ordinal)
@@ -65,18 +65,32 @@ internal sealed class SarifReporter : IReporter
     /// <summary>
     /// The results in report order. With a baseline, the findings it accepts are listed too, as
     /// <c>baselineState: unchanged</c>, and the others are <c>new</c>; without one, no result has a baseline state.
+    /// With <c>--report-suppressed</c> (<paramref name="withSuppressed"/>), the findings inline comments and
+    /// <c>ignore:</c> entries suppressed are listed as well, and they and the baselined ones carry <c>suppressions</c>.
     /// </summary>
-    private static List<SarifResult> Results(LintResult result, Dictionary<string, int> index)
+    private static List<SarifResult> Results(LintResult result, Dictionary<string, int> index, bool withSuppressed)
     {
-        var all = result.Findings.Select(f => (Finding: f, State: result.BaselineUsed ? "new" : null))
-            .Concat(result.Baselined.Select(f => (Finding: f, State: (string?)"unchanged")))
+        var state = result.BaselineUsed ? "new" : null;
+        var accepted = new SarifSuppression("external", "accepted", "Accepted by the baseline.");
+        var all = result.Findings.Select(f => (Finding: f, State: state, Suppression: (SarifSuppression?)null))
+            .Concat(result.Baselined.Select(f => (Finding: f, State: (string?)"unchanged", Suppression: withSuppressed ? accepted : null)))
+            .Concat(withSuppressed ? result.Suppressed.Select(s => (Finding: s.Finding, State: state, Suppression: (SarifSuppression?)Suppression(s, result))) : [])
+            .Where(r => index.ContainsKey(r.Finding.Rule.Id))
             .OrderBy(r => r.Finding.Path, StringComparer.Ordinal)
             .ThenBy(r => r.Finding.Span.StartLine)
             .ThenBy(r => r.Finding.Span.StartColumn)
             .ThenBy(r => r.Finding.Rule.Id, StringComparer.Ordinal)
             .ThenBy(r => r.Finding.Message, StringComparer.Ordinal);
-        return [.. all.Select(r => ToResult(r.Finding, index[r.Finding.Rule.Id], result) with { BaselineState = r.State })];
+        return [.. all.Select(r => ToResult(r.Finding, index[r.Finding.Rule.Id], result) with { BaselineState = r.State, Suppressions = r.Suppression is null ? null : [r.Suppression] })];
     }
+
+    /// <summary>An inline comment is <c>inSource</c>, an <c>ignore:</c> entry <c>external</c>; the justification is the reason given.</summary>
+    private static SarifSuppression Suppression(SuppressedFinding suppressed, LintResult result) => new(
+        suppressed.Kind == SuppressionKind.InSource ? "inSource" : "external",
+        "accepted",
+        Justify(result.Redactor.Redact(suppressed.Reason), suppressed.Kind == SuppressionKind.InSource ? "inline comment" : $"ignore entry at {suppressed.Source}"));
+
+    private static string Justify(string reason, string where) => reason.Length == 0 ? $"No reason given ({where})." : Sentence($"{reason} ({where})");
 
     private static IReadOnlyList<SarifVersionControlDetails>? Provenance(RepositoryInfo? repository) =>
         repository is null

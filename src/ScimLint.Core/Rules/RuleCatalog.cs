@@ -32,6 +32,7 @@ public sealed class RuleCatalog
         new InvalidSuppressionRule(),
         new NotSuppliedRule(),
         new CustomRuleCompileErrorRule(),
+        new SuppressionWithoutReasonRule(),
         new BaseUrlHostRule(),
         new BaseUrlPathRule(),
         new BaseUrlFormatRule(),

@@ -148,9 +148,9 @@ public sealed partial class CliTests
     [Theory]
     [InlineData("rules:\n  SL999: off\n", "scimlint: .scimlint.yaml:2:3: unknown rule 'SL999'; run 'scimlint rules' for the list\n")]
     [InlineData("rules:\n  SL201: loud\n", "scimlint: .scimlint.yaml:2:10: severity of SL201 must be error, warning, note or off\n")]
-    [InlineData("rulez:\n  SL201: off\n", "scimlint: .scimlint.yaml:1:1: unknown key 'rulez'; known: rules, policy, customRules\n")]
+    [InlineData("rulez:\n  SL201: off\n", "scimlint: .scimlint.yaml:1:1: unknown key 'rulez'; did you mean 'rules'?; known: rules, include, exclude, failLevel, baseline, ignore, policy, customRules\n")]
     [InlineData("policy:\n  tokenMaxAgeDays: -3\n", "scimlint: .scimlint.yaml:2:20: tokenMaxAgeDays must be a whole number of days, 1 or more\n")]
-    [InlineData("- SL201\n", "scimlint: .scimlint.yaml:1:1: the configuration must be a mapping with 'rules' and 'policy'\n")]
+    [InlineData("- SL201\n", "scimlint: .scimlint.yaml:1:1: the configuration must be a mapping with rules, include, exclude, failLevel, baseline, ignore, policy, customRules\n")]
     public void Config_error_exits_2_with_file_line_and_column(string config, string error)
     {
         var files = Clean();

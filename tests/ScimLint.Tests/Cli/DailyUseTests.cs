@@ -364,7 +364,7 @@ public sealed class DailyUseTests
             "scimlint: .scimlint.yaml:3:10: severity of SL201 must be error, warning, note or off\n" +
             "scimlint: .scimlint.yaml:6:20: tokenMaxAgeDays must be a whole number of days, 1 or more\n" +
             "scimlint: .scimlint.yaml:7:3: unknown policy 'maxAge'; known: tokenMaxAgeDays\n" +
-            "scimlint: .scimlint.yaml:8:1: unknown key 'rulez'; known: rules, policy, customRules\n",
+            "scimlint: .scimlint.yaml:8:1: unknown key 'rulez'; did you mean 'rules'?; known: rules, include, exclude, failLevel, baseline, ignore, policy, customRules\n",
             run.Error);
     }
 

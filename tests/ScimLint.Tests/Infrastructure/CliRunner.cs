@@ -12,16 +12,19 @@ internal static class CliRunner
 
     public static CliRun Run(string workingDirectory, params string[] args) => Run(new FileSystem(), workingDirectory, args);
 
-    public static CliRun Run(IFileSystem fs, string workingDirectory, params string[] args) => Run(fs, workingDirectory, null, args);
+    public static CliRun Run(IFileSystem fs, string workingDirectory, params string[] args) => Run(fs, workingDirectory, null, null, args);
 
     /// <summary>
     /// Runs with the repository read for SARIF's versionControlProvenance (off in <see cref="Run(IFileSystem, string, string[])"/>,
     /// so snapshots do not depend on the clone), with these environment variables and no others.
     /// </summary>
     public static CliRun RunWithRepository(IFileSystem fs, string workingDirectory, IReadOnlyDictionary<string, string> variables, params string[] args) =>
-        Run(fs, workingDirectory, variables, args);
+        Run(fs, workingDirectory, variables, null, args);
 
-    private static CliRun Run(IFileSystem fs, string workingDirectory, IReadOnlyDictionary<string, string>? variables, string[] args)
+    /// <summary>Runs with "today" pinned (suppression expiry, token age); null: the real clock.</summary>
+    public static CliRun RunAt(TimeProvider? clock, IFileSystem fs, string workingDirectory, params string[] args) => Run(fs, workingDirectory, null, clock, args);
+
+    private static CliRun Run(IFileSystem fs, string workingDirectory, IReadOnlyDictionary<string, string>? variables, TimeProvider? clock, string[] args)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
@@ -30,6 +33,7 @@ internal static class CliRunner
             ToolVersion = TestVersion,
             Commit = null,
             ReadRepository = variables is not null,
+            Clock = clock ?? TimeProvider.System,
         };
         var code = ScimLintCli.Run(args, env);
         return new CliRun(code, stdout.ToString(), stderr.ToString());

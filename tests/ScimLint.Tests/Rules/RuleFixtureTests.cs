@@ -23,7 +23,7 @@ public sealed class RuleFixtureTests(FixtureWorkspace workspace) : IClassFixture
 
     /// <summary>
     /// The cases a JSON twin can check: YAML inputs and no JSON of their own. Not SL001 (its fixtures do not parse)
-    /// nor SL005 (it lives in comments, which a JSON twin has none of).
+    /// nor SL005 and SL008 (they live in comments, which a JSON twin has none of).
     /// </summary>
     public static TheoryData<string> TwinFixtures()
     {
@@ -32,7 +32,7 @@ public sealed class RuleFixtureTests(FixtureWorkspace workspace) : IClassFixture
         {
             var (rule, dir) = Resolve(FixturesRoot, fixture);
             var files = Directory.GetFiles(dir, "*", SearchOption.AllDirectories);
-            if (rule is not ("SL001" or "SL005") && !files.Any(IsJson) && files.Any(IsYaml) && !HasCustomRules(dir))
+            if (rule is not ("SL001" or "SL005" or "SL008") && !files.Any(IsJson) && files.Any(IsYaml) && !HasCustomRules(dir))
             {
                 data.Add(fixture);
             }

@@ -16,7 +16,7 @@ internal sealed class InvalidSuppressionRule : Rule
         "Inline suppression is unknown or unused",
         "{0}",
         Severity.Warning,
-        "A 'scimlint: ignore[...]' comment names a rule that does not exist, or no longer suppresses any finding. Stale suppressions hide the next real problem on that line.",
+        "A 'scimlint: ignore[...]' comment names a rule that does not exist, gives an 'until' that is not a date, or no longer suppresses any finding. Stale suppressions hide the next real problem on that line.",
         ["suppression"]);
 
     public override RuleDescriptor Descriptor => Rule;
@@ -32,6 +32,11 @@ internal sealed class InvalidSuppressionRule : Rule
             {
                 context.Report(suppression.Span, string.Empty, Rule.Format("this suppression names no rule; write scimlint: ignore[SL104] and a reason"));
                 continue;
+            }
+
+            if (suppression is { UntilText: { } until, Until: null })
+            {
+                context.Report(suppression.Span, string.Empty, Rule.Format($"'until {until}' is not a date; write the last day the suppression applies as YYYY-MM-DD, such as ignore[{suppression.Rules[0]} until 2027-03-31] (until then it never expires)"));
             }
 
             foreach (var id in suppression.Rules.Where(id => context.Catalog.Find(id) is null))
