@@ -1,5 +1,4 @@
 using System.Text.Json;
-using NJsonSchema;
 using ScimLint.Tests.Infrastructure;
 
 namespace ScimLint.Tests.Reporting;
@@ -7,9 +6,6 @@ namespace ScimLint.Tests.Reporting;
 /// <summary>The SARIF of every example validates against the official SARIF 2.1.0 schema, and has what GitHub needs.</summary>
 public sealed class SarifSchemaTests
 {
-    private static readonly Lazy<JsonSchema> Schema = new(() =>
-        JsonSchema.FromFileAsync(Repo.Path_("tests", "ScimLint.Tests", "Schemas", "sarif-schema-2.1.0.json")).GetAwaiter().GetResult());
-
     public static TheoryData<string> Examples()
     {
         var data = new TheoryData<string>();
@@ -27,17 +23,13 @@ public sealed class SarifSchemaTests
     {
         var run = CliRunner.Run(Repo.Root, $"examples/{example}", "--format", "sarif");
 
-        var errors = Schema.Value.Validate(run.Out);
-
-        Assert.Empty(errors.Select(e => $"{e.Path}: {e.Kind}"));
+        Assert.Empty(SarifJudge.Errors(run.Out));
     }
 
     [Fact]
     public void Schema_validation_catches_a_broken_log()
     {
-        var errors = Schema.Value.Validate("""{"version": "2.1.0", "runs": [{"results": []}]}""");
-
-        Assert.NotEmpty(errors);
+        Assert.NotEmpty(SarifJudge.Errors("""{"version": "2.1.0", "runs": [{"results": []}]}"""));
     }
 
     [Theory]
