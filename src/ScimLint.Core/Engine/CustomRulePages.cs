@@ -128,7 +128,8 @@ internal static partial class CustomRulePages
 
     private static string Dedent(string code)
     {
-        var lines = code.Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\n').Split('\n');
+        var lines = code.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
+            .SkipWhile(l => l.Trim().Length == 0).Reverse().SkipWhile(l => l.Trim().Length == 0).Reverse().ToList();
         var indent = lines.Where(l => l.Trim().Length > 0).Select(l => l.Length - l.TrimStart().Length).DefaultIfEmpty(0).Min();
         return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..].TrimEnd() : l.Trim()));
     }

@@ -33,6 +33,9 @@ internal sealed class CustomRuleSources
     /// <summary>The rule files, in ordinal name order.</summary>
     public IReadOnlyList<CustomRuleFile> Files { get; }
 
+    /// <summary>Whether a file (full path) is one of the rule files.</summary>
+    public bool Contains(string fullPath) => Files.Any(f => string.Equals(f.FullPath, fullPath, StringComparison.Ordinal));
+
     /// <summary>The rule files of a folder, or null when it does not exist or holds none.</summary>
     public static CustomRuleSources? Read(Workspace workspace, string folder)
     {

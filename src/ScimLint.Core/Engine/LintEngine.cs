@@ -185,6 +185,9 @@ public sealed class LintEngine
         var ownership = new OwnershipCheck(_workspace, store);
         var discovery = new InputDiscovery(_workspace, WalkFilter.For(config, _workspace));
         var files = discovery.Resolve(request.Paths.Count == 0 ? ["."] : request.Paths);
+
+        // The custom rules' own files are code, not configuration (pre-commit names them when they are staged).
+        files.RemoveAll(f => request.CustomRules?.Sources.Contains(f.FullPath) == true);
         store.UseCSharpFilesOfRun(files.Select(f => f.FullPath));
 
         var active = catalog.Rules.Where(r => config.SeverityOf(r.Descriptor) != Severity.None).ToList();

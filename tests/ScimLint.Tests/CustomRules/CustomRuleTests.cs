@@ -252,6 +252,16 @@ public sealed class CustomRuleTests : IDisposable
     }
 
     [Fact]
+    public void A_rule_file_named_on_the_command_line_is_not_linted_as_an_input()
+    {
+        // pre-commit passes the staged .cs files, rule files included.
+        var run = Run("--quiet", ".scimlint/rules/OrganizationFolderRule.cs", "acme-prod/strongdm.yaml");
+
+        Assert.Equal("acme-prod/strongdm.yaml:2:15: error ACME002: organization 'acme-staging' does not match the folder 'acme-prod' these settings are kept in [organization-matches-folder]\n", run.Out);
+        Assert.Equal(1, run.ExitCode);
+    }
+
+    [Fact]
     public void Without_a_cache_directory_the_rules_are_compiled_on_every_run()
     {
         var run = CliRunner.Run(RepoDir, "--verbose", "--quiet");
