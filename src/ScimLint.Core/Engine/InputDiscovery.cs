@@ -16,6 +16,9 @@ internal sealed class InputDiscovery(Workspace workspace, WalkFilter? filter = n
     /// <summary>The file links the inputs held that <see cref="LinkPolicy"/> does not follow, with why (for SL004 notes).</summary>
     public List<(string FullPath, string Reason)> SkippedLinks { get; } = [];
 
+    /// <summary>The walked files the configuration's include/exclude globs left out, with why (for <c>--list-files</c>).</summary>
+    public List<(string FullPath, string Reason)> Excluded { get; } = [];
+
     /// <summary>The directories the walks of the inputs did not enter, with why (for <c>--list-files</c>; <c>.git</c> left out).</summary>
     public List<(string FullPath, string Reason)> SkippedDirectories { get; } = [];
 
@@ -76,6 +79,12 @@ internal sealed class InputDiscovery(Workspace workspace, WalkFilter? filter = n
             {
                 if (filter is not null && !filter.Keeps(file))
                 {
+                    // Listed (--list-files) for the walks of the inputs; the counterpart search passes no lists.
+                    if (skippedLinks is not null)
+                    {
+                        Excluded.Add((file, filter.Reason));
+                    }
+
                     continue;
                 }
 

@@ -220,7 +220,7 @@ public sealed class LintEngine
             Suppressed = suppressed,
             ConfigInputs = inputs.Count(i => i.Bound.Kind != DocumentKind.Unknown || i.LooksLikeConfig),
             Unresolved = UnresolvedValue.Of(inputs.Select(i => i.Bound)),
-            Inputs = InputListing.Build(_workspace, pairing, inputs, phase.Skipped.Concat(discovery.SkippedLinks), discovery.SkippedDirectories),
+            Inputs = InputListing.Build(_workspace, pairing, inputs, phase.Skipped.Concat(discovery.SkippedLinks).Concat(discovery.Excluded), discovery.SkippedDirectories),
             Catalog = catalog,
             RuleFailures = dispatch.Failures,
             FailLevel = config.FailLevel ?? Severity.Error,

@@ -15,9 +15,11 @@ internal sealed class WalkFilter
     private readonly Func<string, bool>? _matches;
     private readonly string _root;
     private readonly Workspace _workspace;
+    private readonly string? _source;
 
-    private WalkFilter(Workspace workspace, string root, Func<string, bool>? matches)
+    private WalkFilter(Workspace workspace, string root, Func<string, bool>? matches, string? source = null)
     {
+        _source = source;
         _workspace = workspace;
         _root = root;
         _matches = matches;
@@ -32,7 +34,7 @@ internal sealed class WalkFilter
             return new WalkFilter(workspace, root, null);
         }
 
-        return new WalkFilter(workspace, root, BuildMatcher(config));
+        return new WalkFilter(workspace, root, BuildMatcher(config), config.Source);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -43,6 +45,9 @@ internal sealed class WalkFilter
         matcher.AddExcludePatterns(config.Exclude);
         return relative => matcher.Match(relative).HasMatches;
     }
+
+    /// <summary>Why a walked file was not kept (for <c>--list-files</c>).</summary>
+    public string Reason => $"excluded by the include/exclude globs of {_source ?? "the configuration"}";
 
     /// <summary>Whether a walked file is kept.</summary>
     public bool Keeps(string fullPath)

@@ -27,6 +27,12 @@ public sealed class ConfigKeysTests
 
         // From a subdirectory the globs still count from the configuration file's directory.
         Assert.Equal(["../config/jumpcloud.yaml"], Paths(CliRunner.Run(fs, "/repo/legacy", "--format", "json", "..")));
+
+        // --list-files says why a file was not checked.
+        var listed = CliRunner.Run(fs, "/repo", "--list-files").Out.Split('\n');
+        Assert.Contains("legacy/old/jumpcloud.yaml: skipped: excluded by the include/exclude globs of .scimlint.yaml", listed);
+        Assert.Contains("legacy/old/strongdm.yaml: skipped: excluded by the include/exclude globs of .scimlint.yaml", listed);
+        Assert.DoesNotContain(listed, l => l.StartsWith("config/", StringComparison.Ordinal) && l.Contains("excluded", StringComparison.Ordinal));
     }
 
     [Fact]
