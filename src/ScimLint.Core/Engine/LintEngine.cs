@@ -65,7 +65,7 @@ public sealed record LintOptions(IReadOnlyList<string> Paths)
 /// <summary>
 /// Runs the pipeline by composing its stages (docs/architecture.md draws them): input discovery
 /// (<see cref="InputDiscovery"/>, <see cref="OwnershipCheck"/>), loading (<see cref="DocumentStore"/>), binding
-/// (<see cref="DocumentBinder"/>), pairing (<see cref="Pairing"/>), rule dispatch (<see cref="RuleDispatch"/>) and the
+/// (<see cref="DocumentBinder"/>), sidecars (<see cref="Sidecars"/>), pairing (<see cref="Pairing"/>), rule dispatch (<see cref="RuleDispatch"/>) and the
 /// finding pipeline (<see cref="FindingPipeline"/>). Loading, binding and the document rules run for all inputs in
 /// parallel (<see cref="DocumentPhase"/>); pairing and the cross-document rules follow, then the pipeline sorts. It takes its file system as a parameter; only
 /// <see cref="LintOptions.Fix"/> writes.
@@ -195,7 +195,9 @@ public sealed class LintEngine
         var dispatch = new RuleDispatch(active, config.Policy, catalog, pairing);
         var phase = new DocumentPhase(store, ownership, dispatch);
         var (inputs, documentFindings) = phase.Run(files);
+        var sidecarNotes = new Sidecars(_workspace, store, ownership).Merge(inputs);
         var raw = dispatch.RunCrossDocument(inputs);
+        raw.AddRange(sidecarNotes);
         raw.AddRange(documentFindings);
         raw.AddRange(discovery.SkippedLinks.Select(l => SkippedLink(l.FullPath, l.Reason)));
         raw.AddRange(request.CustomRules?.Findings ?? []);

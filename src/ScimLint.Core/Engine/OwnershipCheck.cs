@@ -26,7 +26,7 @@ internal sealed class OwnershipCheck(Workspace workspace, DocumentStore store)
             return cached?.Kind == kind;
         }
 
-        if (kind is null && NamedLikeOurs(fullPath))
+        if ((kind is null && NamedLikeOurs(fullPath)) || (kind == DocumentKind.JumpCloudSidecar && ModelBinder.NamedSidecar(fullPath) != SidecarKind.None))
         {
             return true;
         }
@@ -66,18 +66,23 @@ internal sealed class OwnershipCheck(Workspace workspace, DocumentStore store)
     {
         var fileName = workspace.FileSystem.Path.GetFileName(fullPath);
         return fileName.Contains("jumpcloud", StringComparison.OrdinalIgnoreCase)
-            || fileName.Contains("strongdm", StringComparison.OrdinalIgnoreCase);
+            || fileName.Contains("strongdm", StringComparison.OrdinalIgnoreCase)
+            || ModelBinder.NamedSidecar(fileName) != SidecarKind.None;
     }
 
     private static bool Mentions(string text, DocumentKind? kind)
     {
         var jumpCloud = text.Contains("strongdm", StringComparison.OrdinalIgnoreCase);
         var strongDm = text.Contains("controlPlane", StringComparison.OrdinalIgnoreCase) || text.Contains("provisioning", StringComparison.OrdinalIgnoreCase);
+
+        // Associations and user groups, as the API returns them, name no app: their items are typed user_group.
+        var sidecar = text.Contains("user_group", StringComparison.Ordinal);
         return kind switch
         {
             DocumentKind.JumpCloud => jumpCloud,
             DocumentKind.StrongDm => strongDm,
-            _ => jumpCloud || strongDm || MentionsOurKeys(text),
+            DocumentKind.JumpCloudSidecar => sidecar,
+            _ => jumpCloud || strongDm || sidecar || MentionsOurKeys(text),
         };
     }
 

@@ -7,28 +7,81 @@ namespace ScimLint.Model;
 internal static class ModelBinder
 {
     /// <summary>Classifies a document's root.</summary>
-    public static DocumentKind Classify(DocNode? root)
+    public static DocumentKind Classify(DocNode? root) => Classify(root, null).Kind;
+
+    /// <summary>Classifies a document's root; a top-level array may be a sidecar (named by its file when empty).</summary>
+    internal static (DocumentKind Kind, SidecarKind Sidecar) Classify(DocNode? root, string? path)
     {
+        if (root is DocSequence sequence)
+        {
+            return ClassifyArray(sequence, path);
+        }
+
         if (root is not DocMapping map)
         {
-            return DocumentKind.Unknown;
+            return (DocumentKind.Unknown, SidecarKind.None);
         }
 
         if (map.Get("application") is DocMapping
             || (map.Get("results") is DocSequence && map.Find("totalCount") is not null)
-            || (map.Find("ssoUrl") is not null && map.Find("name") is not null)
-            || IsPowerShell(map))
+            || IsApplication(map))
         {
-            return DocumentKind.JumpCloud;
+            return (DocumentKind.JumpCloud, SidecarKind.None);
         }
 
-        return map.Find("controlPlane") is not null || map.Find("provisioning") is not null ? DocumentKind.StrongDm : DocumentKind.Unknown;
+        return (map.Find("controlPlane") is not null || map.Find("provisioning") is not null ? DocumentKind.StrongDm : DocumentKind.Unknown, SidecarKind.None);
+    }
+
+    private static bool IsApplication(DocMapping map) => (map.Find("ssoUrl") is not null && map.Find("name") is not null) || IsPowerShell(map);
+
+    /// <summary>
+    /// A top-level array: applications (<c>ConvertTo-Json</c> of several SDK objects, or a bare v1 array), an
+    /// associations response, or user groups. Every item must have the shape; an empty array is a sidecar only when
+    /// its file is named like one (<c>associations.json</c>, <c>usergroups.json</c>), since an empty associations
+    /// response is exactly what an app without groups returns.
+    /// </summary>
+    private static (DocumentKind, SidecarKind) ClassifyArray(DocSequence sequence, string? path)
+    {
+        var items = sequence.Items.OfType<DocMapping>().ToList();
+        if (items.Count != sequence.Items.Count)
+        {
+            return (DocumentKind.Unknown, SidecarKind.None);
+        }
+
+        if (items.Count == 0)
+        {
+            var named = NamedSidecar(path);
+            return (named == SidecarKind.None ? DocumentKind.Unknown : DocumentKind.JumpCloudSidecar, named);
+        }
+
+        if (items.All(IsApplication))
+        {
+            return (DocumentKind.JumpCloud, SidecarKind.None);
+        }
+
+        if (items.All(i => i.Get("to") is DocMapping to && to.Find("type") is not null))
+        {
+            return (DocumentKind.JumpCloudSidecar, SidecarKind.Associations);
+        }
+
+        return items.All(i => i.Find("id") is not null && i.Find("name") is not null && (i.Get("type") is DocScalar { Value: "user_group" } || i.Find("membershipMethod") is not null))
+            ? (DocumentKind.JumpCloudSidecar, SidecarKind.UserGroups)
+            : (DocumentKind.Unknown, SidecarKind.None);
+    }
+
+    /// <summary>The sidecar a file name announces: <c>*association*</c>, or <c>*usergroup*</c>/<c>*user-group*</c>/<c>*user_group*</c>.</summary>
+    internal static SidecarKind NamedSidecar(string? path)
+    {
+        var name = Path.GetFileNameWithoutExtension(path ?? string.Empty).Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
+        return name.Contains("association", StringComparison.OrdinalIgnoreCase) ? SidecarKind.Associations
+            : name.Contains("usergroup", StringComparison.OrdinalIgnoreCase) ? SidecarKind.UserGroups
+            : SidecarKind.None;
     }
 
     /// <summary>Binds a document.</summary>
     public static BoundDocument Bind(SourceDocument document)
     {
-        var kind = Classify(document.Root);
+        var (kind, sidecar) = Classify(document.Root, document.Path);
         var map = document.Root as DocMapping;
         var identityOnly = false;
         if (kind == DocumentKind.Unknown && document.Format == DocumentFormat.CSharp && map?.Get("identityManagement") is DocMapping)
@@ -39,8 +92,10 @@ internal static class ModelBinder
         }
 
         var anchor = FirstKeySpan(map, document.Text);
-        var root = new ModelObject(map, string.Empty, anchor, pascalCase: kind == DocumentKind.JumpCloud && IsPowerShell(map!));
-        var apps = kind == DocumentKind.JumpCloud ? BindApps(document, map!, root, anchor, identityOnly) : [];
+        var root = new ModelObject(map, string.Empty, anchor, pascalCase: kind == DocumentKind.JumpCloud && map is not null && IsPowerShell(map));
+        var apps = kind != DocumentKind.JumpCloud ? []
+            : document.Root is DocSequence array ? BindArray(document, array)
+            : BindApps(document, map!, root, anchor, identityOnly);
         var settings = kind == DocumentKind.StrongDm ? new StrongDmSettings(document, root) : null;
 
         var secrets = new List<DocScalar>();
@@ -53,6 +108,7 @@ internal static class ModelBinder
         var written = secrets.Concat(byKey.Where(s => s.Kind == ScalarKind.String && s.Value.Trim().Length >= 6)).Distinct().Where(s => s.IsKnown && !TokenValues.IsReference(s.Value)).ToList();
         return new BoundDocument(document, kind, apps, settings)
         {
+            Sidecar = sidecar,
             Secrets = secrets,
             SensitiveSpans = [.. written.Select(s => s.Span)],
             SensitiveValues = [.. written.Where(s => s.Kind != ScalarKind.Null).Select(s => s.Value), .. inUrls],
@@ -97,6 +153,22 @@ internal static class ModelBinder
                 }
 
                 break;
+        }
+
+        return apps;
+    }
+
+    /// <summary>A top-level array of applications: each StrongDM one is an app (PascalCase when PowerShell wrote it).</summary>
+    private static List<JumpCloudApp> BindArray(SourceDocument document, DocSequence array)
+    {
+        var apps = new List<JumpCloudApp>();
+        foreach (var item in array.Items.OfType<DocMapping>())
+        {
+            var obj = new ModelObject(item, item.Path, item.Span, pascalCase: IsPowerShell(item));
+            if (IsStrongDm(obj) || CSharpStrongDm(document, obj))
+            {
+                apps.Add(new JumpCloudApp(document, obj, obj.Field("identityManagement"), obj.Field("associations"), obj.Field("userGroups")));
+            }
         }
 
         return apps;

@@ -13,13 +13,36 @@ public enum DocumentKind
 
     /// <summary>StrongDM provisioning settings.</summary>
     StrongDm,
+
+    /// <summary>
+    /// A JumpCloud sidecar: a top-level array of associations (<c>GET /api/v2/applications/{id}/associations</c>) or
+    /// of user groups (<c>GET /api/v2/usergroups</c>), in a file of its own. It is merged with the JumpCloud export in
+    /// the same directory.
+    /// </summary>
+    JumpCloudSidecar,
+}
+
+/// <summary>What a <see cref="DocumentKind.JumpCloudSidecar"/> holds.</summary>
+internal enum SidecarKind
+{
+    /// <summary>Not a sidecar.</summary>
+    None,
+
+    /// <summary>An associations response: items with <c>to: {id, type}</c>.</summary>
+    Associations,
+
+    /// <summary>A user-group list: items with <c>id</c>, <c>name</c> and <c>type: user_group</c>.</summary>
+    UserGroups,
 }
 
 /// <summary>One StrongDM application from a JumpCloud export.</summary>
 public sealed class JumpCloudApp
 {
+    private readonly ModelObject? _memberCounts;
+
     internal JumpCloudApp(SourceDocument document, ModelObject application, ModelField identityManagement, ModelField associations, ModelField userGroups, ModelObject? memberCounts = null, bool observed = false)
     {
+        _memberCounts = memberCounts;
         IsObserved = observed;
         Document = document;
         Application = application;
@@ -114,6 +137,13 @@ public sealed class JumpCloudApp
 
     /// <summary>active or inactive.</summary>
     public ModelField Status => IdentityManagement.Field("status");
+
+    /// <summary>
+    /// The same app with the associations or user groups of sidecar files (their nodes keep the sidecar's own spans,
+    /// so findings on them point into the sidecar). A null argument keeps what the app has.
+    /// </summary>
+    internal JumpCloudApp WithSidecars(ModelField? associations, ModelField? userGroups) =>
+        new(Document, Application, IdentityManagementField, associations ?? AssociationsField, userGroups ?? UserGroupsField, _memberCounts, IsObserved);
 
     /// <summary>The <c>associations</c> field.</summary>
     public ModelField AssociationsField { get; }
@@ -283,7 +313,13 @@ public sealed class BoundDocument
     public DocumentKind Kind { get; }
 
     /// <summary>StrongDM applications in a JumpCloud document.</summary>
-    public IReadOnlyList<JumpCloudApp> Apps { get; }
+    public IReadOnlyList<JumpCloudApp> Apps { get; private set; }
+
+    /// <summary>What a sidecar document holds (<see cref="SidecarKind.None"/> for every other kind).</summary>
+    internal SidecarKind Sidecar { get; init; }
+
+    /// <summary>Replaces the apps with their sidecar-merged forms (the engine's sidecar stage, once per run).</summary>
+    internal void MergeSidecars(Func<JumpCloudApp, JumpCloudApp> merge) => Apps = [.. Apps.Select(merge)];
 
     /// <summary>The settings of a StrongDM document.</summary>
     public StrongDmSettings? Settings { get; }

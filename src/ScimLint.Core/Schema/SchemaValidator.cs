@@ -30,7 +30,7 @@ internal static class SchemaValidator
 
     /// <summary>
     /// Starts loading a schema on the thread pool, so that NJsonSchema's cold start (most of a one-file run) overlaps
-    /// the rest of the pipeline. The first <see cref="Validate"/> waits for it; a failure surfaces there.
+    /// the rest of the pipeline. The first <see cref="Validate(DocNode, DocumentKind)"/> waits for it; a failure surfaces there.
     /// </summary>
     public static void Prewarm(DocumentKind kind)
     {
@@ -62,8 +62,19 @@ internal static class SchemaValidator
     }
 
     /// <summary>Validates a document root of a known kind.</summary>
-    public static IReadOnlyList<SchemaError> Validate(DocNode root, DocumentKind kind) =>
-        ValidateAgainst(root, kind == DocumentKind.StrongDm ? StrongDm.Value : JumpCloud.Value);
+    public static IReadOnlyList<SchemaError> Validate(DocNode root, DocumentKind kind) => Validate(root, kind, SidecarKind.None);
+
+    /// <summary>
+    /// Validates a document root of a known kind; a sidecar is validated against the export schema's definition of
+    /// the block it stands for (<c>associations</c> or <c>userGroups</c>).
+    /// </summary>
+    internal static IReadOnlyList<SchemaError> Validate(DocNode root, DocumentKind kind, SidecarKind sidecar) => ValidateAgainst(root, (kind, sidecar) switch
+    {
+        (DocumentKind.StrongDm, _) => StrongDm.Value,
+        (DocumentKind.JumpCloudSidecar, SidecarKind.Associations) => JumpCloud.Value.Definitions["associations"],
+        (DocumentKind.JumpCloudSidecar, SidecarKind.UserGroups) => JumpCloud.Value.Definitions["userGroups"],
+        _ => JumpCloud.Value,
+    });
 
     /// <summary>Validates a configuration file's root against the configuration schema.</summary>
     public static IReadOnlyList<SchemaError> ValidateConfig(DocNode root) => ValidateAgainst(root, Config.Value);

@@ -26,7 +26,7 @@ internal sealed class SchemaViolationRule : Rule
             return;
         }
 
-        foreach (var error in SchemaValidator.Validate(doc.Document.Root, doc.Kind))
+        foreach (var error in SchemaValidator.Validate(doc.Document.Root, doc.Kind, doc.Sidecar))
         {
             context.Report(error.Span, error.Path, Rule.Format(error.Message));
         }
