@@ -16,6 +16,12 @@ public enum InputKind
     /// <summary>StrongDM provisioning settings.</summary>
     StrongDmSettings,
 
+    /// <summary>
+    /// A sidecar: associations or user groups saved from the API into a file of their own (<see cref="InputEntry.Reason"/>
+    /// names which), merged with the export in <see cref="InputEntry.PairedWith"/>, or with none (SL004 says why).
+    /// </summary>
+    JumpCloudSidecar,
+
     /// <summary>Checked, but neither kind: it did not load (SL001), or it was named and is not ours (SL004).</summary>
     NotRecognised,
 
@@ -45,6 +51,7 @@ public sealed record InputEntry(string Path, InputKind Kind, DocumentFormat? For
             InputKind.JumpCloudDesired => $"{Path}: JumpCloud export (desired state, {format}), {PairingText("StrongDM settings")}",
             InputKind.JumpCloudObserved => $"{Path}: JumpCloud export (observed state, {format}), {PairingText("StrongDM settings")}",
             InputKind.StrongDmSettings => $"{Path}: StrongDM settings ({format}), {PairingText("JumpCloud export")}",
+            InputKind.JumpCloudSidecar => $"{Path}: JumpCloud {Reason} sidecar ({format}), " + (PairedWith.Count > 0 ? "merged with " + PairedWith[0] : $"not merged ({Rules.Input.NotAConfigRule.Rule.Id} note says why)"),
             InputKind.NotRecognised => $"{Path}: checked, not recognised ({format}): {Reason}",
             _ => $"{Path}: skipped: {Reason}",
         };
@@ -69,12 +76,14 @@ public sealed record InputEntry(string Path, InputKind Kind, DocumentFormat? For
 /// </summary>
 internal static class InputListing
 {
-    public static IReadOnlyList<InputEntry> Build(Workspace workspace, Pairing pairing, IReadOnlyList<InputDocument> inputs, IEnumerable<(string FullPath, string Reason)> skippedFiles, IEnumerable<(string FullPath, string Reason)> skippedDirectories)
+    public static IReadOnlyList<InputEntry> Build(Workspace workspace, Pairing pairing, Sidecars sidecars, IReadOnlyList<InputDocument> inputs, IEnumerable<(string FullPath, string Reason)> skippedFiles, IEnumerable<(string FullPath, string Reason)> skippedDirectories)
     {
         var entries = new Dictionary<string, InputEntry>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
-            var entry = Of(workspace, pairing, input);
+            var entry = input.Bound.Kind == DocumentKind.JumpCloudSidecar
+                ? new InputEntry(input.Bound.Document.Path, InputKind.JumpCloudSidecar, input.Bound.Document.Format, input.Bound.Sidecar == SidecarKind.Associations ? "associations" : "user groups", null, sidecars.MergedInto.TryGetValue(input.FullPath, out var export) ? [workspace.Display(export)] : [])
+                : Of(workspace, pairing, input);
             entries.TryAdd(entry.Path, entry);
         }
 

@@ -195,7 +195,8 @@ public sealed class LintEngine
         var dispatch = new RuleDispatch(active, config.Policy, catalog, pairing);
         var phase = new DocumentPhase(store, ownership, dispatch);
         var (inputs, documentFindings) = phase.Run(files);
-        var sidecarNotes = new Sidecars(_workspace, store, ownership).Merge(inputs);
+        var sidecars = new Sidecars(_workspace, store, ownership);
+        var sidecarNotes = sidecars.Merge(inputs);
         var raw = dispatch.RunCrossDocument(inputs);
         raw.AddRange(sidecarNotes);
         raw.AddRange(documentFindings);
@@ -222,7 +223,7 @@ public sealed class LintEngine
             Suppressed = suppressed,
             ConfigInputs = inputs.Count(i => i.Bound.Kind != DocumentKind.Unknown || i.LooksLikeConfig),
             Unresolved = UnresolvedValue.Of(inputs.Select(i => i.Bound)),
-            Inputs = InputListing.Build(_workspace, pairing, inputs, phase.Skipped.Concat(discovery.SkippedLinks).Concat(discovery.Excluded), discovery.SkippedDirectories),
+            Inputs = InputListing.Build(_workspace, pairing, sidecars, inputs, phase.Skipped.Concat(discovery.SkippedLinks).Concat(discovery.Excluded), discovery.SkippedDirectories),
             Catalog = catalog,
             RuleFailures = dispatch.Failures,
             FailLevel = config.FailLevel ?? Severity.Error,

@@ -19,6 +19,11 @@ namespace ScimLint.Engine;
 /// </remarks>
 internal sealed class Sidecars(Workspace workspace, DocumentStore store, OwnershipCheck ownership)
 {
+    private readonly Dictionary<string, string> _mergedInto = new(StringComparer.Ordinal);
+
+    /// <summary>Each merged sidecar's full path, with the full path of the export it was merged into.</summary>
+    public IReadOnlyDictionary<string, string> MergedInto => _mergedInto;
+
     /// <summary>Merges the sidecars of the inputs' directories; returns the notes on sidecars that were not used.</summary>
     public List<RawFinding> Merge(IReadOnlyList<InputDocument> inputs)
     {
@@ -37,6 +42,11 @@ internal sealed class Sidecars(Workspace workspace, DocumentStore store, Ownersh
             {
                 var sidecars = documents.Where(d => d.Doc.Sidecar == kind).ToList();
                 var reason = sidecars.Count == 0 ? null : MergeOne(kind, sidecars, exports);
+                if (sidecars.Count > 0 && reason is null)
+                {
+                    _mergedInto[sidecars[0].Path] = documents.First(d => ReferenceEquals(d.Doc, exports[0])).Path;
+                }
+
                 notes.AddRange(sidecars.Where(s => reason is not null && named.Contains(s.Path)).Select(s => Note(s.Doc, reason!)));
             }
         }

@@ -70,6 +70,17 @@ public sealed class SidecarTests
     }
 
     [Fact]
+    public void List_files_says_which_export_each_sidecar_was_merged_with()
+    {
+        var fs = Files(("app/jumpcloud.yaml", Export), ("app/strongdm.yaml", Settings), ("app/associations.json", Associations), ("lone/usergroups.json", UserGroups("6026da081f24755306c2ef01")));
+
+        var run = CliRunner.Run(fs, "/repo", ["app", "lone", "--list-files"]);
+
+        Assert.Contains("app/associations.json: JumpCloud associations sidecar (JSON), merged with app/jumpcloud.yaml\n", run.Out, StringComparison.Ordinal);
+        Assert.Contains("lone/usergroups.json: JumpCloud user groups sidecar (JSON), not merged (SL004 note says why)\n", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_the_associations_sidecar_the_groups_are_noted_as_not_supplied()
     {
         var run = Lint(("app/usergroups.json", UserGroups("6026da081f24755306c2ef01")));
