@@ -16,17 +16,17 @@ public enum InputKind
     /// <summary>StrongDM provisioning settings.</summary>
     StrongDmSettings,
 
-    /// <summary>
-    /// A sidecar: associations or user groups saved from the API into a file of their own (<see cref="InputEntry.Reason"/>
-    /// names which), merged with the export in <see cref="InputEntry.PairedWith"/>, or with none (SL004 says why).
-    /// </summary>
-    JumpCloudSidecar,
-
     /// <summary>Checked, but neither kind: it did not load (SL001), or it was named and is not ours (SL004).</summary>
     NotRecognised,
 
     /// <summary>Not checked; <see cref="InputEntry.Reason"/> says why.</summary>
     Skipped,
+
+    /// <summary>
+    /// A sidecar: associations or user groups saved from the API into a file of their own (<see cref="InputEntry.Reason"/>
+    /// names which), merged with the export in <see cref="InputEntry.PairedWith"/>, or with none (SL004 says why).
+    /// </summary>
+    JumpCloudSidecar,
 }
 
 /// <summary>
