@@ -9,7 +9,7 @@ namespace ScimLint.Benchmarks;
 
 /// <summary>
 /// Schema validation once the embedded schemas are parsed (warm), and the one-off schema parse that every process
-/// pays on its first validation (measured on its own, since it is outside <see cref="SchemaValidator.Validate"/>'s
+/// pays on its first validation (measured on its own, since it is outside <see cref="SchemaValidator.Validate(DocNode, DocumentKind)"/>'s
 /// steady state).
 /// </summary>
 [MemoryDiagnoser]
