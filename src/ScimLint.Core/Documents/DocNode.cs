@@ -50,7 +50,7 @@ public abstract class DocNode
     private protected DocNode(SourceSpan span, string path)
     {
         Span = span;
-        Path = path;
+        Path = SharedStrings.Get(path);
     }
 
     /// <summary>The exact source span of the node's value.</summary>
@@ -73,7 +73,8 @@ public sealed class DocScalar : DocNode
     public DocScalar(SourceSpan span, string path, string value, ScalarKind kind, bool quoted, ValueOrigin origin = ValueOrigin.Literal)
         : base(span, path)
     {
-        Value = value;
+        // Booleans and nulls repeat in every document; strings and numbers could be secrets, so are never pooled.
+        Value = kind is ScalarKind.Boolean or ScalarKind.Null ? SharedStrings.Get(value) : value;
         Kind = kind;
         Quoted = quoted;
         Origin = origin;
@@ -84,7 +85,7 @@ public sealed class DocScalar : DocNode
     /// <see cref="ValueOrigin.Reference"/> or <see cref="ValueOrigin.Expression"/>, the source text of the expression,
     /// not a value.
     /// </summary>
-    public string Value { get; }
+    public string Value { get; private set; }
 
     /// <summary>Where the value comes from.</summary>
     public ValueOrigin Origin { get; }
@@ -101,6 +102,9 @@ public sealed class DocScalar : DocNode
     /// <summary>Whether the source quoted the value.</summary>
     public bool Quoted { get; }
 
+    /// <summary>Takes the pooled copy of a key's text (keys repeat in every document; see <see cref="SharedStrings"/>).</summary>
+    internal void ShareKeyText() => Value = SharedStrings.Get(Value);
+
     /// <summary>The boolean value, when <see cref="Kind"/> is <see cref="ScalarKind.Boolean"/>.</summary>
     public bool? AsBoolean => Kind == ScalarKind.Boolean ? string.Equals(Value, "true", StringComparison.OrdinalIgnoreCase) : null;
 }
@@ -115,7 +119,13 @@ public sealed class DocMapping : DocNode
     public DocMapping(SourceSpan span, string path, IReadOnlyList<DocProperty> properties)
         : base(span, path)
     {
-        Properties = properties;
+        // An exact array, not the loader's growing list: every mapping of every document stays alive until the
+        // cross-document rules have run.
+        Properties = properties is List<DocProperty> list ? list.ToArray() : properties;
+        foreach (var property in properties)
+        {
+            property.Key.ShareKeyText();
+        }
     }
 
     /// <summary>The properties in source order.</summary>

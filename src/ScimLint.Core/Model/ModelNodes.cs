@@ -34,9 +34,10 @@ public sealed class ModelObject : IModelNode
     {
         Mapping = mapping;
         PascalCase = pascalCase;
-        LogicalPath = path;
+        // Logical paths and roles repeat in every document (see SharedStrings).
+        LogicalPath = SharedStrings.Get(path);
         _anchor = anchor;
-        Role = role;
+        Role = SharedStrings.Get(role);
         IsKnown = known;
     }
 
