@@ -162,6 +162,7 @@ internal sealed class FakeJumpCloud : IAsyncDisposable
             ["api", "v2", "applications", var id, "associations"] when targets is "user_group" or "user" =>
                 Page(Connections(targets == "user" ? UserAssignments : GroupAssignments, id, targets), limit, skip),
             ["api", "v2", "applications", _, "associations"] => new JsonObject { ["message"] = "targets is required" },
+            ["api", "v2", "usergroups"] => Page([.. Groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (JsonObject)g.Value.DeepClone())], limit, skip),
             ["api", "v2", "usergroups", var id] => Groups.TryGetValue(id, out var group) ? group.DeepClone() : null,
             ["api", "v2", "usergroups", var id, "members"] when Groups.ContainsKey(id) =>
                 Page(Enumerable.Range(0, Members.GetValueOrDefault(id)).Select(i => Connection($"{id[..16]}{i:x8}", "user")).ToList(), limit, skip),

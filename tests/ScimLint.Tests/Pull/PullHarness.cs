@@ -82,6 +82,8 @@ internal sealed class PullHarness : IDisposable
 
     public JsonObject ReadJson(string relative) => JsonNode.Parse(Read(relative))!.AsObject();
 
+    public JsonArray ReadJsonArray(string relative) => JsonNode.Parse(Read(relative))!.AsArray();
+
     /// <summary>Every file under the working directory, relative, sorted (hidden temporary files included).</summary>
     public List<string> Files() =>
         [.. Directory.GetFiles(WorkingDirectory, "*", SearchOption.AllDirectories)

@@ -57,6 +57,52 @@ public sealed partial class ReadmeCommandsTests : PullServerTest
         AssertLintsWithDrift(Harness.Cli(".", "--format", "json"));
     }
 
+    [Fact]
+    public void The_sidecar_block_saves_the_api_arrays_beside_a_hand_kept_export_and_they_merge()
+    {
+        foreach (var name in new[] { "jumpcloud.yaml", "strongdm.yaml" })
+        {
+            File.Copy(Repo.Path_("examples", "sidecars", name), Path.Combine(Harness.WorkingDirectory, name));
+        }
+
+        Directory.CreateDirectory(Path.Combine(Harness.WorkingDirectory, ".git"));
+        var curl = Block("curl");
+        var definitions = curl[..(curl.IndexOf("\n}\n", curl.IndexOf("pages()", StringComparison.Ordinal), StringComparison.Ordinal) + 3)];
+        var lines = Block("sidecars").Split('\n').ToList();
+        Assert.Equal("scimlint .", lines.Single(l => l.StartsWith("scimlint", StringComparison.Ordinal)));
+        var (code, error) = Bash(definitions + string.Join('\n', lines.Where(l => !l.StartsWith("scimlint", StringComparison.Ordinal))));
+
+        Assert.True(code == 0, error);
+        Assert.Equal(["associations.json", "jumpcloud.yaml", "strongdm.yaml", "usergroups.json"], Harness.Files());
+        Assert.Equal(3, Harness.ReadJsonArray("associations.json").Count);
+        Assert.Contains(Server.Requests, r => r.Path.EndsWith("/api/v2/usergroups", StringComparison.Ordinal));
+        var lint = Harness.Cli(".", "--list-files");
+        Assert.Contains("associations.json: JumpCloud associations sidecar (JSON), merged with jumpcloud.yaml", lint.Out, StringComparison.Ordinal);
+        Assert.Contains("usergroups.json: JumpCloud user groups sidecar (JSON), merged with jumpcloud.yaml", lint.Out, StringComparison.Ordinal);
+        var json = Harness.Cli(".", "--format", "json");
+        Assert.DoesNotContain("\"SL002\"", json.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"SL004\"", json.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"SL006\"", json.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"SL505\"", json.Out, StringComparison.Ordinal);
+    }
+
+    private (int Code, string Error) Bash(string script)
+    {
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = Harness.WorkingDirectory, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { "-euo", "pipefail", "-c", script })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["JC"] = Server.Url;
+        start.Environment["JUMPCLOUD_API_KEY"] = FakeJumpCloud.ApiKey;
+        start.Environment["APP_ID"] = PullHarness.StrongDmId;
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, error);
+    }
+
     private static void AssertLintsWithDrift(PullRun lint)
     {
         Assert.Equal(0, lint.ExitCode);
