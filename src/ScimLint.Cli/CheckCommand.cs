@@ -26,6 +26,9 @@ public sealed record CheckOptions(
     /// <summary>Also list, on stderr, the values that could not be resolved statically (rules that need them stayed silent).</summary>
     public bool Verbose { get; init; }
 
+    /// <summary>The name of the document read from stdin (<c>-</c>), for messages, pairing and the loader.</summary>
+    public string? StdinFilename { get; init; }
+
     /// <summary>Print each input with its kind and pairing on stdout, then exit 0 without reporting findings or writing anything.</summary>
     public bool ListFiles { get; init; }
 
@@ -63,7 +66,7 @@ internal static class CheckCommand
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write every current finding to FILE as the accepted baseline, then exit 0.", HelpName = "FILE" };
         command.Options.Add(baseline);
         command.Options.Add(writeBaseline);
-        var (verbose, listFiles) = DiagnosticOptions(command);
+        var (verbose, listFiles, stdinFilename) = InputOptions(command);
         var allowEmpty = new Option<bool>("--allow-empty") { Description = "Exit 0 when the paths hold no JumpCloud export and no StrongDM settings (default: exit 2, a run that checked nothing is not a pass)." };
         command.Options.Add(allowEmpty);
         var reports = ReportOption();
@@ -94,6 +97,7 @@ internal static class CheckCommand
                 AllowEmpty = parse.GetValue(allowEmpty),
                 Verbose = parse.GetValue(verbose),
                 ListFiles = parse.GetValue(listFiles),
+                StdinFilename = parse.GetValue(stdinFilename),
                 Reports = parse.GetValue(reports) ?? [],
                 NoIgnore = parse.GetValue(noIgnore),
                 ReportSuppressed = parse.GetValue(reportSuppressed),
@@ -102,13 +106,15 @@ internal static class CheckCommand
         });
     }
 
-    private static (Option<bool> Verbose, Option<bool> ListFiles) DiagnosticOptions(Command command)
+    private static (Option<bool> Verbose, Option<bool> ListFiles, Option<string?> StdinFilename) InputOptions(Command command)
     {
+        var stdinFilename = new Option<string?>("--stdin-filename") { Description = "With '-' as the path: the name of the document read from stdin, for messages, pairing and the format (by extension). Default: <stdin>, read as JSON when it starts with { or [, else YAML.", HelpName = "NAME" };
+        command.Options.Add(stdinFilename);
         var verbose = new Option<bool>("--verbose") { Description = "Also list on stderr each input with its kind and pairing, the values that could not be resolved statically (C# computed at run time), and how custom rules were loaded (compiled or from the cache)." };
         var listFiles = new Option<bool>("--list-files") { Description = "Print each input with its kind and pairing, and what was skipped and why, then exit 0 (no report, nothing written)." };
         command.Options.Add(verbose);
         command.Options.Add(listFiles);
-        return (verbose, listFiles);
+        return (verbose, listFiles, stdinFilename);
     }
 
     public static int Run(CheckOptions options, CliEnvironment env)
@@ -117,9 +123,12 @@ internal static class CheckCommand
         try
         {
             CheckOutputs(options, env);
+            var (paths, stdin) = StdinInput.Resolve(options, env);
+            var fixingStdin = stdin is not null && options.Fix && !options.ListFiles;
+            CheckStdoutFree(fixingStdin, options);
 
             var engine = new LintEngine(fs, env.WorkingDirectory);
-            var result = engine.Run(LintOptionsOf(options, env));
+            var result = engine.Run(LintOptionsOf(options, env) with { Paths = paths, Stdin = stdin });
             if (options.ListFiles)
             {
                 ListInputs(env.Out, result);
@@ -131,7 +140,8 @@ internal static class CheckCommand
                 return WriteBaseline(options.WriteBaseline, env, engine, result);
             }
 
-            Report(options, env, result);
+            env.Out.Write(result.FixedStdin ?? string.Empty);
+            Report(options, env, result, fixingStdin ? env.Error : env.Out);
             if (options.Verbose)
             {
                 ListInputs(env.Error, result);
@@ -139,7 +149,7 @@ internal static class CheckCommand
             }
             if (result.ConfigInputs == 0 && !options.AllowEmpty)
             {
-                var where = options.Paths.Count == 0 ? "." : string.Join(' ', options.Paths);
+                var where = stdin is not null ? "stdin" : options.Paths.Count == 0 ? "." : string.Join(' ', options.Paths);
                 return ScimLintCli.Fail(env, $"nothing was checked: {where} holds no JumpCloud export and no StrongDM settings; check the paths, or pass --allow-empty when that is expected (a commit that touches no configuration)");
             }
 
@@ -236,7 +246,7 @@ internal static class CheckCommand
     }
 
     /// <summary>Picks the reporter and writes the report (and the extra SARIF file) where the options say.</summary>
-    private static void Report(CheckOptions options, CliEnvironment env, LintResult result)
+    private static void Report(CheckOptions options, CliEnvironment env, LintResult result, TextWriter stdout)
     {
         var fs = env.FileSystem;
         var toStdout = options.Output is null || IsStdout(options.Output);
@@ -264,7 +274,7 @@ internal static class CheckCommand
 
         if (toStdout)
         {
-            env.Out.Write(writer.ToString());
+            stdout.Write(writer.ToString());
         }
         else
         {
@@ -387,6 +397,15 @@ internal static class CheckCommand
         foreach (var output in new[] { options.Output, options.Sarif, options.WriteBaseline }.Concat(options.Reports.Select(r => ParseReport(r).Path)).OfType<string>().Where(o => !IsStdout(o)))
         {
             AtomicFile.CheckDirectory(fs, Resolve(fs, env, output));
+        }
+    }
+
+    /// <summary>With --fix and '-', stdout carries the fixed document: no other report or the baseline may go there.</summary>
+    private static void CheckStdoutFree(bool fixingStdin, CheckOptions options)
+    {
+        if (fixingStdin && (IsStdout(options.Sarif) || IsStdout(options.WriteBaseline) || options.Reports.Any(r => IsStdout(ParseReport(r).Path))))
+        {
+            throw new LintUsageException("--fix with '-' writes the fixed document to stdout: write the other reports to files");
         }
     }
 

@@ -43,6 +43,9 @@ public sealed record CliEnvironment(IFileSystem FileSystem, TextWriter Out, Text
     internal ScimLint.Engine.RunSetup Setup(string? configPath, Action<string>? log = null) =>
         new ScimLint.Engine.LintEngine(FileSystem, WorkingDirectory).Setup(configPath, CacheDirectory(), log);
 
+    /// <summary>Opens stdin, read when a path is <c>-</c> (tests give a stream of their own).</summary>
+    public Func<Stream> OpenStdin { get; init; } = Console.OpenStandardInput;
+
     /// <summary>The real console, file system and environment.</summary>
     public static CliEnvironment FromSystem()
     {

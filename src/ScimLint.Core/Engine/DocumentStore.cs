@@ -77,7 +77,7 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
     {
         if (!_peeked.TryGetValue(fullPath, out var bytes))
         {
-            bytes = workspace.FileSystem.File.ReadAllBytes(fullPath);
+            bytes = workspace.IsStdin(fullPath) ? workspace.Stdin!.Bytes : workspace.FileSystem.File.ReadAllBytes(fullPath);
             _peeked[fullPath] = bytes;
         }
 
@@ -92,11 +92,16 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
     }
 
     /// <summary>The length of a file in bytes.</summary>
-    public long Length(string fullPath) => workspace.FileSystem.FileInfo.New(fullPath).Length;
+    public long Length(string fullPath) => workspace.IsStdin(fullPath) ? workspace.Stdin!.Bytes.Length : workspace.FileSystem.FileInfo.New(fullPath).Length;
 
     private SourceDocument Read(string fullPath)
     {
         var display = workspace.Display(fullPath);
+        if (workspace.IsStdin(fullPath))
+        {
+            return DocumentLoader.Load(display, workspace.Stdin!.Bytes, limits, () => CSharpSiblings(fullPath), workspace.Stdin.Format);
+        }
+
         var length = Length(fullPath);
         if (length > limits.MaxFileBytes)
         {

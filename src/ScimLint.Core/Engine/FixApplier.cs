@@ -79,6 +79,22 @@ internal static class FixApplier
     }
 
     /// <summary>
+    /// The text of one document (read from stdin) with its fixes applied, and how many findings they fix; null text
+    /// when none applies. Nothing is written.
+    /// </summary>
+    public static (string? Text, int Fixes) FixText(LintResult result, string displayPath)
+    {
+        var findings = result.Findings.Where(f => f.Fix is { Replacements.Count: > 0 } && string.Equals(f.Path, displayPath, StringComparison.Ordinal)).ToList();
+        if (findings.Count == 0 || !result.Sources.TryGetValue(displayPath, out var source))
+        {
+            return (null, 0);
+        }
+
+        var (replacements, count) = Choose(findings);
+        return (Fix.Apply(source.Text, replacements), count);
+    }
+
+    /// <summary>
     /// The replacements to apply to one file, and how many findings they fix. Identical replacements from several
     /// findings (SL104 and SL105 on one URL) count once; overlapping different ones keep the first in source order and
     /// leave the rest for the next run.

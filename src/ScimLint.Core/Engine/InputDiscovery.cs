@@ -30,8 +30,15 @@ internal sealed class InputDiscovery(Workspace workspace, WalkFilter? filter = n
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
-            var full = workspace.Resolve(path);
-            if (!fs.Directory.Exists(full) && LinkPolicy.Refusal(workspace, full) is { } refusal)
+            var full = path == "-" && workspace.Stdin is { } stdin ? stdin.FullPath : workspace.Resolve(path);
+            if (workspace.IsStdin(full))
+            {
+                if (seen.TryAdd(full, result.Count))
+                {
+                    result.Add(new InputFile(full, true));
+                }
+            }
+            else if (!fs.Directory.Exists(full) && LinkPolicy.Refusal(workspace, full) is { } refusal)
             {
                 SkippedLinks.Add((full, refusal));
             }

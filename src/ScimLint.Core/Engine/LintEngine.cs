@@ -19,6 +19,20 @@ public sealed record LintRequest(IReadOnlyList<string> Paths, ScimLintConfig Con
 
     /// <summary>The custom rules found with the configuration (their catalogue, and their compile errors as findings); null: none.</summary>
     internal CustomRuleSet? CustomRules { get; init; }
+
+    /// <summary>The document <c>-</c> stands for; null: stdin is not read.</summary>
+    internal StdinFile? Stdin { get; init; }
+}
+
+/// <summary>
+/// One document read from stdin, linted where <see cref="FileName"/> says it is (for messages, pairing and the
+/// loader); <c>-</c> among the paths stands for it. Without a name it is <c>&lt;stdin&gt;</c> in the working directory,
+/// read as JSON when it starts with <c>{</c> or <c>[</c>, else as YAML.
+/// </summary>
+public sealed record StdinDocument(string? FileName, byte[] Content)
+{
+    /// <summary>The name used when none is given.</summary>
+    public const string DefaultName = "<stdin>";
 }
 
 /// <summary>What to lint as a command line says it: paths, and files for the configuration and the baseline.</summary>
@@ -60,6 +74,10 @@ public sealed record LintOptions(IReadOnlyList<string> Paths)
 
     /// <summary>Told, one line at a time, how the custom rules were found, compiled or taken from the cache (<c>--verbose</c>).</summary>
     internal Action<string>? Log { get; init; }
+
+    /// <summary>The document <c>-</c> stands for among <see cref="Paths"/>; with <see cref="Fix"/> it is fixed in memory
+    /// only (<see cref="LintResult.FixedStdin"/>), never on disk.</summary>
+    public StdinDocument? Stdin { get; init; }
 }
 
 /// <summary>
@@ -99,9 +117,13 @@ public sealed class LintEngine
     {
         var setup = Setup(options.ConfigPath, options.CustomRulesCache, options.Log);
         var config = options.Clock is { } clock ? setup.Config with { Policy = setup.Config.Policy with { Clock = clock } } : setup.Config;
-        var request = new LintRequest(options.Paths, config) { CustomRules = setup.Custom, NoIgnore = options.NoIgnore };
+        var request = new LintRequest(options.Paths, config) { CustomRules = setup.Custom, NoIgnore = options.NoIgnore, Stdin = StdinFileOf(options.Stdin) };
         var result = Run(request);
-        if (options.Fix)
+        if (options.Fix && request.Stdin is not null)
+        {
+            result = FixStdin(request, result, options.FixesApplied);
+        }
+        else if (options.Fix)
         {
             var outcome = FixApplier.Apply(_workspace.FileSystem, _workspace.WorkingDirectory, result, options.Paths);
             options.FixesApplied?.Invoke(outcome);
@@ -154,6 +176,36 @@ public sealed class LintEngine
         ? null
         : display => _workspace.FileSystem.Path.GetRelativePath(directory, _workspace.Resolve(display)).Replace('\\', '/');
 
+    private StdinFile? StdinFileOf(StdinDocument? stdin)
+    {
+        if (stdin is null)
+        {
+            return null;
+        }
+
+        var name = string.IsNullOrEmpty(stdin.FileName) ? StdinDocument.DefaultName : stdin.FileName;
+        var first = stdin.Content.Select(b => (char)b).FirstOrDefault(c => !char.IsWhiteSpace(c) && c != '\uFEFF' && c != '\u00EF' && c != '\u00BB' && c != '\u00BF');
+        var format = string.IsNullOrEmpty(stdin.FileName) ? (first is '{' or '[' ? DocumentFormat.Json : DocumentFormat.Yaml) : DocumentLoader.FormatOf(name);
+        return new StdinFile(_workspace.Resolve(name), stdin.Content, format);
+    }
+
+    /// <summary>Applies the stdin document's fixes in memory and lints the fixed text; other files' fixes are only shown.</summary>
+    private LintResult FixStdin(LintRequest request, LintResult result, Action<FixOutcome>? told)
+    {
+        var stdin = request.Stdin!;
+        var display = _workspace.Display(stdin.FullPath);
+        var (text, fixes) = FixApplier.FixText(result, display);
+        var others = result.Findings.Where(f => f.Fix is { Replacements.Count: > 0 } && f.Path != display).Select(f => f.Path).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        told?.Invoke(new FixOutcome(fixes, text is null ? [] : [display], [.. others.Select(p => $"{p}: not the document read from stdin; its fix is shown, not applied")]));
+        if (text is not null)
+        {
+            result = Run(request with { Stdin = stdin with { Bytes = System.Text.Encoding.UTF8.GetBytes(text) } });
+        }
+
+        var bomMark = stdin.Bytes is [0xEF, 0xBB, 0xBF, ..] ? "\uFEFF" : string.Empty;
+        return result.WithFixedStdin(text is null ? System.Text.Encoding.UTF8.GetString(stdin.Bytes) : bomMark + text);
+    }
+
     /// <summary>The configuration a run would use: the file named, else the one found from the working directory up.</summary>
     public ScimLintConfig LoadConfig(string? path) => new ConfigDiscovery(_workspace, _catalog).Load(path);
 
@@ -181,9 +233,10 @@ public sealed class LintEngine
     {
         var config = request.Config;
         var catalog = request.CustomRules?.Extend(_catalog) ?? _catalog;
-        var store = new DocumentStore(_workspace, _limits);
-        var ownership = new OwnershipCheck(_workspace, store);
-        var discovery = new InputDiscovery(_workspace, WalkFilter.For(config, _workspace));
+        var workspace = _workspace.For(request.Stdin);
+        var store = new DocumentStore(workspace, _limits);
+        var ownership = new OwnershipCheck(workspace, store);
+        var discovery = new InputDiscovery(workspace, WalkFilter.For(config, workspace));
         var files = discovery.Resolve(request.Paths.Count == 0 ? ["."] : request.Paths);
 
         // The custom rules' own files are code, not configuration (pre-commit names them when they are staged).
@@ -191,11 +244,11 @@ public sealed class LintEngine
         store.UseCSharpFilesOfRun(files.Select(f => f.FullPath));
 
         var active = catalog.Rules.Where(r => config.SeverityOf(r.Descriptor) != Severity.None).ToList();
-        var pairing = new Pairing(_workspace, store, ownership, discovery);
+        var pairing = new Pairing(workspace, store, ownership, discovery);
         var dispatch = new RuleDispatch(active, config.Policy, catalog, pairing);
         var phase = new DocumentPhase(store, ownership, dispatch);
         var (inputs, documentFindings) = phase.Run(files);
-        var sidecars = new Sidecars(_workspace, store, ownership);
+        var sidecars = new Sidecars(workspace, store, ownership);
         var sidecarNotes = sidecars.Merge(inputs);
         var raw = dispatch.RunCrossDocument(inputs);
         raw.AddRange(sidecarNotes);
@@ -223,7 +276,7 @@ public sealed class LintEngine
             Suppressed = suppressed,
             ConfigInputs = inputs.Count(i => i.Bound.Kind != DocumentKind.Unknown || i.LooksLikeConfig),
             Unresolved = UnresolvedValue.Of(inputs.Select(i => i.Bound)),
-            Inputs = InputListing.Build(_workspace, pairing, sidecars, inputs, phase.Skipped.Concat(discovery.SkippedLinks).Concat(discovery.Excluded), discovery.SkippedDirectories),
+            Inputs = InputListing.Build(workspace, pairing, sidecars, inputs, phase.Skipped.Concat(discovery.SkippedLinks).Concat(discovery.Excluded), discovery.SkippedDirectories),
             Catalog = catalog,
             RuleFailures = dispatch.Failures,
             FailLevel = config.FailLevel ?? Severity.Error,

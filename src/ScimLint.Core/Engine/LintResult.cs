@@ -95,6 +95,12 @@ public sealed class LintResult
     public IReadOnlyList<InputEntry> Inputs { get; init; } = [];
 
     /// <summary>
+    /// With <see cref="LintOptions.Fix"/> and <see cref="LintOptions.Stdin"/>: the document read from stdin with its
+    /// fixes applied (unchanged when none applied), for the caller to write to stdout; null otherwise.
+    /// </summary>
+    public string? FixedStdin { get; init; }
+
+    /// <summary>
     /// The lowest severity that fails the run: <c>--fail-level</c> (<see cref="LintOptions.FailLevel"/>), else the
     /// configuration's <c>failLevel</c>, else error. <see cref="Severity.None"/>: nothing fails it.
     /// </summary>
@@ -109,8 +115,11 @@ public sealed class LintResult
     /// <summary>This result with another fail level.</summary>
     internal LintResult WithFailLevel(Severity level) => Copy(Findings, Baselined, level, BaselineUsed);
 
-    private LintResult Copy(IReadOnlyList<Finding> findings, IReadOnlyList<Finding> baselined, Severity failLevel, bool baselineUsed) =>
-        new(findings, Rules, FilesChecked, Sources, Redactor) { Suppressed = Suppressed, Baselined = baselined, BaselineUsed = baselineUsed, ConfigInputs = ConfigInputs, Unresolved = Unresolved, Inputs = Inputs, Catalog = Catalog, RuleFailures = RuleFailures, FailLevel = failLevel };
+    /// <summary>This result with the fixed stdin document.</summary>
+    internal LintResult WithFixedStdin(string text) => Copy(Findings, Baselined, FailLevel, BaselineUsed, text);
+
+    private LintResult Copy(IReadOnlyList<Finding> findings, IReadOnlyList<Finding> baselined, Severity failLevel, bool baselineUsed, string? fixedStdin = null) =>
+        new(findings, Rules, FilesChecked, Sources, Redactor) { Suppressed = Suppressed, Baselined = baselined, BaselineUsed = baselineUsed, ConfigInputs = ConfigInputs, Unresolved = Unresolved, Inputs = Inputs, Catalog = Catalog, RuleFailures = RuleFailures, FailLevel = failLevel, FixedStdin = fixedStdin ?? FixedStdin };
 
     /// <summary>The number of findings at or above a severity.</summary>
     public int CountAtOrAbove(Severity level) => level == Severity.None ? 0 : Findings.Count(f => f.Severity >= level);

@@ -115,8 +115,8 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
         var dir = workspace.FileSystem.Path.GetDirectoryName(jumpCloudPath)!;
         if (!_siblings.TryGetValue(dir, out var all))
         {
-            all = [.. workspace.FileSystem.Directory.GetFiles(dir)
-                .Where(DocumentLoader.IsSupportedExtension)
+            all = [.. workspace.FilesIn(dir)
+                .Where(f => workspace.IsStdin(f) || DocumentLoader.IsSupportedExtension(f))
                 .Order(StringComparer.Ordinal)
                 .Where(f => ownership.MayBeOurs(f, DocumentKind.JumpCloud))
                 .Select(f => (Path: f, Doc: store.Load(f, mustRead: false)))
@@ -134,8 +134,8 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
     private readonly Dictionary<string, List<(JumpCloudApp App, string FullPath)>> _siblings = new(StringComparer.Ordinal);
 
     private List<(string Path, BoundDocument? Doc)> SettingsIn(string dir, string jumpCloudPath) =>
-        [.. workspace.FileSystem.Directory.GetFiles(dir)
-            .Where(f => DocumentLoader.IsSupportedExtension(f) && !string.Equals(f, jumpCloudPath, StringComparison.Ordinal) && LinkPolicy.MayRead(workspace, f))
+        [.. workspace.FilesIn(dir)
+            .Where(f => !string.Equals(f, jumpCloudPath, StringComparison.Ordinal) && (workspace.IsStdin(f) || (DocumentLoader.IsSupportedExtension(f) && LinkPolicy.MayRead(workspace, f))))
             .Order(StringComparer.Ordinal)
             .Where(f => ownership.MayBeOurs(f, DocumentKind.StrongDm))
             .Select(f => (Path: f, Doc: store.Load(f, mustRead: false)))

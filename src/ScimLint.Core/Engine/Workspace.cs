@@ -2,6 +2,9 @@ using System.IO.Abstractions;
 
 namespace ScimLint.Engine;
 
+/// <summary>The document read from stdin: where it is taken to be, its bytes and the format to read it as.</summary>
+internal sealed record StdinFile(string FullPath, byte[] Bytes, Documents.DocumentFormat Format);
+
 /// <summary>
 /// The file system and working directory of a run, and the one definition of "the repository": the nearest ancestor
 /// directory holding <c>.git</c>. Configuration discovery and pairing both stop there.
@@ -17,6 +20,24 @@ internal sealed class Workspace
 
     /// <summary>The file system.</summary>
     public IFileSystem FileSystem { get; }
+
+    /// <summary>The document read from stdin for this run (<c>-</c> as a path), which shadows a file of its name; null: none.</summary>
+    public StdinFile? Stdin { get; private init; }
+
+    /// <summary>This workspace with a document read from stdin (itself when there is none).</summary>
+    public Workspace For(StdinFile? stdin) => stdin is null ? this : new Workspace(FileSystem, WorkingDirectory) { Stdin = stdin };
+
+    /// <summary>Whether a full path is the document read from stdin.</summary>
+    public bool IsStdin(string fullPath) => Stdin is { } stdin && string.Equals(stdin.FullPath, fullPath, StringComparison.Ordinal);
+
+    /// <summary>The files of a directory, with the stdin document when it is named as if it were there.</summary>
+    public string[] FilesIn(string directory)
+    {
+        var files = FileSystem.Directory.GetFiles(directory);
+        return Stdin is { } stdin && string.Equals(FileSystem.Path.GetDirectoryName(stdin.FullPath), directory, StringComparison.Ordinal) && !files.Contains(stdin.FullPath, StringComparer.Ordinal)
+            ? [.. files, stdin.FullPath]
+            : files;
+    }
 
     /// <summary>The full path of the working directory.</summary>
     public string WorkingDirectory { get; }

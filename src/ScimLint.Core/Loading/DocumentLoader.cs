@@ -33,10 +33,11 @@ internal static class DocumentLoader
     /// <param name="bytes">The file's bytes.</param>
     /// <param name="limits">Caps for hostile input.</param>
     /// <param name="companions">For C#: the source of sibling files, read only when a constant must be folded across files.</param>
-    public static SourceDocument Load(string displayPath, ReadOnlySpan<byte> bytes, LoadLimits? limits = null, Func<IReadOnlyList<string>>? companions = null)
+    /// <param name="format">The format, when not the one the path's extension implies (a document read from stdin).</param>
+    public static SourceDocument Load(string displayPath, ReadOnlySpan<byte> bytes, LoadLimits? limits = null, Func<IReadOnlyList<string>>? companions = null, DocumentFormat? format = null)
     {
         limits ??= LoadLimits.Default;
-        var format = FormatOf(displayPath);
+        var chosen = format ?? FormatOf(displayPath);
 
         if (bytes.Length > limits.MaxFileBytes)
         {
@@ -45,7 +46,7 @@ internal static class DocumentLoader
 
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {
-            return Failed(displayPath, string.Empty, format, "file is UTF-16 encoded; save it as UTF-8");
+            return Failed(displayPath, string.Empty, chosen, "file is UTF-16 encoded; save it as UTF-8");
         }
 
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
@@ -61,7 +62,7 @@ internal static class DocumentLoader
             var badByte = bytesRead < bytes.Length ? bytes[bytesRead] : (byte)0;
             var text = new SourceText(displayPath, prefix);
             var span = text.Span(prefix.Length, prefix.Length);
-            return new SourceDocument(text, format, null, [], [new LoadDiagnostic(span, $"invalid UTF-8: byte 0x{badByte:X2} at offset {bytesRead}; save the file as UTF-8")]);
+            return new SourceDocument(text, chosen, null, [], [new LoadDiagnostic(span, $"invalid UTF-8: byte 0x{badByte:X2} at offset {bytesRead}; save the file as UTF-8")]);
         }
 
         var decoded = new string(chars, 0, charsWritten);
@@ -69,11 +70,11 @@ internal static class DocumentLoader
         if (nul >= 0)
         {
             var text = new SourceText(displayPath, decoded);
-            return new SourceDocument(text, format, null, [], [new LoadDiagnostic(text.Span(nul, nul + 1), "file contains a NUL character; it is binary, not YAML or JSON")]);
+            return new SourceDocument(text, chosen, null, [], [new LoadDiagnostic(text.Span(nul, nul + 1), "file contains a NUL character; it is binary, not YAML or JSON")]);
         }
 
         var source = new SourceText(displayPath, decoded);
-        return format switch
+        return chosen switch
         {
             DocumentFormat.Json => JsonDocumentLoader.Load(source, limits),
             DocumentFormat.CSharp => LoadCSharp(source, limits, companions),
