@@ -110,6 +110,12 @@ internal static class CSharpGuard
                     i = SkipCharLiteral(source, i);
                     break;
                 case '"':
+                    max = Math.Max(max, IsInterpolated(source, i) ? depth + BracketDepth(source, i + 1, SkipString(source, i)) : 0);
+                    if (max > cap)
+                    {
+                        return (max, i);
+                    }
+
                     i = SkipString(source, i);
                     break;
                 default:
@@ -119,6 +125,48 @@ internal static class CSharpGuard
         }
 
         return (max, n);
+    }
+
+    /// <summary>Whether the string starting at <paramref name="quote"/> is interpolated (<c>$"</c>, <c>$@"</c>, <c>@$"</c>, <c>$$"""</c>).</summary>
+    private static bool IsInterpolated(string source, int quote)
+    {
+        for (var j = quote - 1; j >= 0 && source[j] is '$' or '@'; j--)
+        {
+            if (source[j] == '$')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The deepest bracket nesting inside an interpolated string. Roslyn parses its holes as code, so their brackets
+    /// count; the text parts are counted too, which can only over-count (a conservative cap, never a bypass).
+    /// </summary>
+    private static int BracketDepth(string source, int start, int end)
+    {
+        var depth = 0;
+        var max = 0;
+        for (var j = start; j < end && j < source.Length; j++)
+        {
+            if (source[j] is '{' or '}' && j + 1 < end && source[j + 1] == source[j])
+            {
+                j++; // {{ and }} are literal braces in the text
+                continue;
+            }
+
+            depth = source[j] switch
+            {
+                '(' or '[' or '{' => depth + 1,
+                ')' or ']' or '}' => Math.Max(0, depth - 1),
+                _ => depth,
+            };
+            max = Math.Max(max, depth);
+        }
+
+        return max;
     }
 
     private static int SkipCharLiteral(string source, int i)

@@ -59,6 +59,23 @@ public sealed class CrashRegressionTests
         Assert.EndsWith(" in 1 file.\n", run.Out, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("$\"{")]
+    [InlineData("$@\"{")]
+    [InlineData("@$\"{")]
+    [InlineData("$$\"\"\"{{")]
+    public void Brackets_nested_in_an_interpolation_hole_are_capped_like_any_other(string opening)
+    {
+        // Found by the fuzz campaign: the depth scan skipped interpolated strings as text, but Roslyn parses their
+        // holes, and 3,000 '[' there took 34 s (20,000 did not finish in 15 minutes).
+        var source = "class StrongDm { object Im = new IdentityManagement { BaseUrl = " + opening + new string('[', 3_000) + "}\" }; }\n";
+
+        var run = Lint("strongdm.cs", source);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error SL001: C# nesting deeper than 256 levels", run.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_depth_scan_skips_strings_comments_and_characters()
     {
