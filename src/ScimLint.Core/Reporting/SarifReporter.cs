@@ -63,17 +63,19 @@ internal sealed class SarifReporter : IReporter
     }
 
     /// <summary>
-    /// The results in report order. With a baseline, the findings it accepts are listed too, as
-    /// <c>baselineState: unchanged</c>, and the others are <c>new</c>; without one, no result has a baseline state.
-    /// With <c>--report-suppressed</c> (<paramref name="withSuppressed"/>), the findings inline comments and
-    /// <c>ignore:</c> entries suppressed are listed as well, and they and the baselined ones carry <c>suppressions</c>.
+    /// The results in report order. With a baseline, every result is <c>baselineState: new</c>; without one, no
+    /// result has a baseline state. The findings the baseline accepts stay out by default, like every suppressed
+    /// finding: GitHub code scanning honours neither <c>baselineState</c> nor <c>suppressions</c> by itself, so an
+    /// uploaded accepted finding would open an alert. With <c>--report-suppressed</c>
+    /// (<paramref name="withSuppressed"/>) they are listed as <c>unchanged</c>, and the findings inline comments and
+    /// <c>ignore:</c> entries suppressed are listed too, all carrying <c>suppressions</c>.
     /// </summary>
     private static List<SarifResult> Results(LintResult result, Dictionary<string, int> index, bool withSuppressed)
     {
         var state = result.BaselineUsed ? "new" : null;
         var accepted = new SarifSuppression("external", "accepted", "Accepted by the baseline.");
         var all = result.Findings.Select(f => (Finding: f, State: state, Suppression: (SarifSuppression?)null))
-            .Concat(result.Baselined.Select(f => (Finding: f, State: (string?)"unchanged", Suppression: withSuppressed ? accepted : null)))
+            .Concat(withSuppressed ? result.Baselined.Select(f => (Finding: f, State: (string?)"unchanged", Suppression: (SarifSuppression?)accepted)) : [])
             .Concat(withSuppressed ? result.Suppressed.Select(s => (Finding: s.Finding, State: state, Suppression: (SarifSuppression?)Suppression(s, result))) : [])
             .Where(r => index.ContainsKey(r.Finding.Rule.Id))
             .OrderBy(r => r.Finding.Path, StringComparer.Ordinal)

@@ -161,7 +161,12 @@ public sealed class SarifProvenanceTests
         Assert.Equal(0, CliRunner.Run(fs, "/repo", "--write-baseline", "baseline.json").ExitCode);
         fs.File.WriteAllText("/repo/jumpcloud.yaml", SampleDocs.JumpCloudUsWith("baseUrl", BadBaseUrl).Replace("ssoUrl: https://app.strongdm.com/app/login", "ssoUrl: https://app.strongdm.com/login", StringComparison.Ordinal));
 
-        var run = CliRunner.Run(fs, "/repo", "--baseline", "baseline.json", "--format", "sarif");
+        // By default the accepted findings stay out (code scanning would alert on them); --report-suppressed lists them.
+        var plain = CliRunner.Run(fs, "/repo", "--baseline", "baseline.json", "--format", "sarif");
+        Assert.Equal(1, plain.ExitCode);
+        Assert.All(Results(plain.Out), r => Assert.Equal("new", r.GetProperty("baselineState").GetString()));
+
+        var run = CliRunner.Run(fs, "/repo", "--baseline", "baseline.json", "--format", "sarif", "--report-suppressed");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Empty(Schema.Value.Validate(run.Out).Select(e => $"{e.Path}: {e.Kind}"));
@@ -169,6 +174,7 @@ public sealed class SarifProvenanceTests
         Assert.Contains(("SL104", "new"), states);
         Assert.Contains(states, s => s.Item2 == "unchanged");
         Assert.DoesNotContain(states, s => s.Item2 is not ("new" or "unchanged"));
+        Assert.Equal(states.Count(s => s.Item2 == "new"), Results(plain.Out).Count);
 
         // The text report and the exit code still count only what the baseline does not accept.
         var text = CliRunner.Run(fs, "/repo", "--baseline", "baseline.json");
