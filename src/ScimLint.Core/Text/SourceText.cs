@@ -45,6 +45,12 @@ public sealed class SourceText
     public (int Line, int Column) GetPosition(int offset)
     {
         offset = Math.Clamp(offset, 0, Text.Length);
+        if (offset > 0 && offset < Text.Length && Text[offset] == '\n' && Text[offset - 1] == '\r')
+        {
+            // Between the two characters of a CRLF (Roslyn reports an unterminated literal there): the line's end.
+            offset--;
+        }
+
         var index = Array.BinarySearch(_lineStarts, offset);
         if (index < 0)
         {

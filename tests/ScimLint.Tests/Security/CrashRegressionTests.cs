@@ -28,6 +28,45 @@ public sealed class CrashRegressionTests
         Assert.Contains("error SL001: C# nesting deeper than 256 levels", run.Out, StringComparison.Ordinal);
     }
 
+
+    // Found by the long fuzz campaign: 20,000 '[' inside an interpolation hole passed the first scan (strings are
+    // text to it) and kept Roslyn's parser busy for more than 15 minutes; 3,000 took 34 s.
+    [Theory]
+    [InlineData("$\"{", "}\"")]
+    [InlineData("$@\"{", "}\"")]
+    [InlineData("$$\"\"\"{{", "}}\"\"\"")]
+    public void Brackets_nested_in_an_interpolation_hole_are_one_finding_not_a_hang(string open, string close)
+    {
+        var source = "class StrongDm { object Im = new IdentityManagement { BaseUrl = " + open + new string('[', 20_000) + close + " }; }\n";
+
+        var run = Lint("jumpcloud.cs", source);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error SL001: C# nesting deeper than 512 levels of parentheses, brackets or braces, counting those in strings and comments", run.Out, StringComparison.Ordinal);
+    }
+
+    // Found by the long fuzz campaign (seed 9YkXpHeaQvP1): with CRLF line endings, Roslyn's "unterminated string
+    // literal" covers the CR, so the span ended between CR and LF, at column 3 of a 1-character line.
+    [Fact]
+    public void A_span_that_ends_inside_a_crlf_ends_at_the_line_end()
+    {
+        var text = new ScimLint.Text.SourceText("a.cs", "class C\r\n{\r\n    }$\"{\r\n}\r\n");
+
+        var span = text.Span(text.Text.IndexOf("}\r\n", 14, StringComparison.Ordinal) + 1, text.Text.IndexOf("}\r\n", 14, StringComparison.Ordinal) + 2);
+
+        Assert.Equal((4, 2, 4, 2), (span.StartLine, span.StartColumn, span.EndLine, span.EndColumn));
+    }
+
+    [Fact]
+    public void Brackets_in_strings_and_comments_below_twice_the_cap_still_parse()
+    {
+        var source = "class StrongDm { string S = \"" + new string('[', 400) + "\"; object Im = new IdentityManagement { BaseUrl = \"https://app.strongdm.com/provisioning/generic/v2\" }; }\n";
+
+        var run = Lint("jumpcloud.cs", source);
+
+        Assert.DoesNotContain("SL001", run.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_operator_chain_too_complex_for_roslyn_is_a_finding_not_a_crash()
     {
