@@ -153,7 +153,15 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
         var fs = workspace.FileSystem;
         try
         {
-            return fs.FileInfo.New(fullPath).Length <= limits.MaxFileBytes ? fs.File.ReadAllText(fullPath) : null;
+            // Decoded here, leniently (a BOM is honoured, invalid UTF-8 replaced), not by the file system: a sibling
+            // with invalid bytes must not throw (the fuzz campaign found that an IFileSystem may decode strictly).
+            if (fs.FileInfo.New(fullPath).Length > limits.MaxFileBytes)
+            {
+                return null;
+            }
+
+            using var reader = new StreamReader(new MemoryStream(fs.File.ReadAllBytes(fullPath)), new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -57,6 +57,22 @@ public sealed class CrashRegressionTests
         Assert.Equal((4, 2, 4, 2), (span.StartLine, span.StartColumn, span.EndLine, span.EndColumn));
     }
 
+    // Found by the long fuzz campaign (seed 6E30XhNE_dR2): a C# sibling with invalid UTF-8, read for constant
+    // folding, threw DecoderFallbackException out of the engine when the file system decoded strictly.
+    [Fact]
+    public void A_csharp_sibling_with_invalid_utf8_is_read_leniently()
+    {
+        var fs = new MockFileSystem();
+        fs.AddDirectory("/repo/.git");
+        fs.AddFile("/repo/Connector.cs", new MockFileData("class StrongDm { object Im = new IdentityManagement { BaseUrl = Urls.Base }; }\n"));
+        fs.AddFile("/repo/Urls.cs", new MockFileData([.. "static class Urls { public const string Base = \"https://app.strongdm.com/provisioning/generic/v2\"; } // "u8, 0xC3, 0x28, 0xFF, (byte)'\n']));
+
+        var run = CliRunner.Run(fs, "/repo", ".");
+
+        Assert.True(run.ExitCode is 0 or 1, run.Error);
+        Assert.DoesNotContain("DecoderFallback", run.Out + run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Brackets_in_strings_and_comments_below_twice_the_cap_still_parse()
     {
