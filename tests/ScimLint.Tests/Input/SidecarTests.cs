@@ -31,20 +31,8 @@ public sealed class SidecarTests
           status: active
         """;
 
-    private const string Settings = """
-        organization: acme-prod
-        controlPlane:
-          region: US
-          host: app.strongdm.com
-        provisioning:
-          scimProvider: generic
-          scimActive: true
-          token:
-            ref: env:SDM_SCIM_TOKEN
-            createdAt: 2026-01-12T09:38:52Z
-            rekeyedAt: null
-          legacyApiSyncEnabled: false
-        """;
+    // The StrongDM side every sample shares (tests/ScimLint.Tests/Engine/SampleDocs.cs).
+    private const string Settings = ScimLint.Tests.Engine.SampleDocs.StrongDmUs;
 
     // GraphConnection items, exactly as GET /api/v2/applications/{id}/associations?targets=user_group returns them.
     private const string Associations = """
