@@ -21,6 +21,21 @@ public sealed record SourceComment(SourceSpan Span, string Text);
 /// <summary>A problem the loader found: a syntax error, an encoding error, a duplicate key or a limit.</summary>
 public sealed record LoadDiagnostic(SourceSpan Span, string Message);
 
+/// <summary>
+/// One configuration object of a C# file that holds several (<see cref="SourceDocument.Groups"/>): its tree, whether it
+/// is StrongDM settings (else a JumpCloud export), and the index among the file's groups of the settings it pairs
+/// with in the same file (<see cref="NoPartner"/> when the file holds no settings, <see cref="AmbiguousPartner"/>
+/// when several are equally close).
+/// </summary>
+internal sealed record DocumentGroup(DocMapping Root, bool IsSettings, int Partner)
+{
+    /// <summary>The file holds no StrongDM settings: the usual directory rules pair the export.</summary>
+    public const int NoPartner = -2;
+
+    /// <summary>The file holds several StrongDM settings and none is closer to the export than the others.</summary>
+    public const int AmbiguousPartner = -1;
+}
+
 /// <summary>A loaded input file: its text, tree, comments and load problems.</summary>
 public sealed class SourceDocument
 {
@@ -54,6 +69,12 @@ public sealed class SourceDocument
 
     /// <summary>Load problems (SL001).</summary>
     public IReadOnlyList<LoadDiagnostic> Diagnostics { get; }
+
+    /// <summary>
+    /// The configuration objects of a C# file that holds more than one (each a JumpCloud export or StrongDM
+    /// settings, in source order; <see cref="Root"/> is then a sequence of their roots); empty otherwise.
+    /// </summary>
+    internal IReadOnlyList<DocumentGroup> Groups { get; init; } = [];
 
     /// <summary>
     /// Where a finding about the whole document points: from the start of the root value to the end of its first line

@@ -16,9 +16,9 @@ internal static class DocumentBinder
     /// <summary>Starts loading the schema of an input's kind (nothing for unknown or unparsed documents).</summary>
     public static void PrepareInput(BoundDocument bound)
     {
-        if (bound.Kind != DocumentKind.Unknown && bound.Document.Root is not null)
+        foreach (var kind in bound.SchemaRoots.Select(r => r.Kind).Distinct())
         {
-            Schema.SchemaValidator.Prewarm(bound.Kind);
+            Schema.SchemaValidator.Prewarm(kind);
         }
     }
 }

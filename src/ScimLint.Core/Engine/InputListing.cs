@@ -72,7 +72,8 @@ public sealed record InputEntry(string Path, InputKind Kind, DocumentFormat? For
 /// <summary>
 /// Builds <see cref="LintResult.Inputs"/> from what the stages decided: the inputs and their pairing
 /// (<see cref="Pairing"/>, whose answers the rules saw), the files the walk passed over, and the links and directories
-/// it did not follow. Sorted by path (ordinal), so the listing is deterministic.
+/// it did not follow. Sorted by path (ordinal; the objects of one C# file by line and column), so the listing is
+/// deterministic.
 /// </summary>
 internal static class InputListing
 {
@@ -81,6 +82,16 @@ internal static class InputListing
         var entries = new Dictionary<string, InputEntry>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
+            if (input.Bound.Document.Groups.Count > 0)
+            {
+                foreach (var group in OfGroups(workspace, pairing, input))
+                {
+                    entries.TryAdd(group.Path, group);
+                }
+
+                continue;
+            }
+
             var entry = input.Bound.Kind == DocumentKind.JumpCloudSidecar
                 ? new InputEntry(input.Bound.Document.Path, InputKind.JumpCloudSidecar, input.Bound.Document.Format, input.Bound.Sidecar == SidecarKind.Associations ? "associations" : "user groups", null, sidecars.MergedInto.TryGetValue(input.FullPath, out var export) ? [workspace.Display(export)] : [])
                 : Of(workspace, pairing, input);
@@ -94,7 +105,7 @@ internal static class InputListing
             entries.TryAdd(path, new InputEntry(path, InputKind.Skipped, null, reason, null, []));
         }
 
-        return [.. entries.Values.OrderBy(e => e.Path, StringComparer.Ordinal)];
+        return [.. entries.Values.OrderBy(e => SortKey(e.Path).File, StringComparer.Ordinal).ThenBy(e => SortKey(e.Path).Line).ThenBy(e => SortKey(e.Path).Column)];
     }
 
     private static InputEntry Of(Workspace workspace, Pairing pairing, InputDocument input)
@@ -111,14 +122,55 @@ internal static class InputListing
                 var kind = bound.Apps.Any(a => a.IsObserved) ? InputKind.JumpCloudObserved : InputKind.JumpCloudDesired;
                 return new InputEntry(path, kind, format, null, app.Status, app.Candidates);
             case DocumentKind.StrongDm:
-                var settings = pairing.ForSettings(input.FullPath);
-                var exports = settings.Exports.Select(e => workspace.Display(e.FullPath)).Order(StringComparer.Ordinal).ToList();
-                return new InputEntry(path, InputKind.StrongDmSettings, format, null, settings.Status, exports);
+                return Settings(pairing, input, bound.Settings!, path);
             default:
                 var reason = bound.Document.Diagnostics.Count > 0
                     ? $"it did not load ({Rules.Input.ParseErrorRule.Rule.Id} says why)"
                     : $"neither a JumpCloud export nor StrongDM settings ({Rules.Input.NotAConfigRule.Rule.Id} note)";
                 return new InputEntry(path, InputKind.NotRecognised, format, reason, null, []);
+        }
+    }
+
+    // An object of a C# file holding several is listed as path:line:column; those sort by position, not as text.
+    private static (string File, int Line, int Column) SortKey(string path)
+    {
+        var colon = path.LastIndexOf(':');
+        var previous = colon > 0 ? path.LastIndexOf(':', colon - 1) : -1;
+        return previous > 0
+            && int.TryParse(path.AsSpan(previous + 1, colon - previous - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var line)
+            && int.TryParse(path.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var column)
+            && path.AsSpan(0, previous).EndsWith(".cs", StringComparison.OrdinalIgnoreCase)
+            ? (path[..previous], line, column)
+            : (path, 0, 0);
+    }
+
+    private static InputEntry Settings(Pairing pairing, InputDocument input, StrongDmSettings settings, string path)
+    {
+        var pairs = pairing.ForSettings(input.FullPath, settings);
+        var exports = pairs.Exports.Select(e => pairing.Name(e.Doc, e.FullPath, e.App)).Distinct().Order(StringComparer.Ordinal).ToList();
+        return new InputEntry(path, InputKind.StrongDmSettings, input.Bound.Document.Format, null, pairs.Status, exports);
+    }
+
+    // A C# file holding several configuration objects: one line per object, named path:line:column.
+    private static IEnumerable<InputEntry> OfGroups(Workspace workspace, Pairing pairing, InputDocument input)
+    {
+        var bound = input.Bound;
+        var display = workspace.Display(input.FullPath);
+        for (var i = 0; i < bound.Apps.Count; i++)
+        {
+            var app = pairing.ForApp(input.FullPath, i);
+            var kind = bound.Apps[i].IsObserved ? InputKind.JumpCloudObserved : InputKind.JumpCloudDesired;
+            yield return new InputEntry(pairing.Name(bound, input.FullPath, bound.Apps[i]), kind, bound.Document.Format, null, app.Status, app.Candidates);
+        }
+
+        foreach (var settings in bound.AllSettings)
+        {
+            yield return Settings(pairing, input, settings, pairing.Name(bound, input.FullPath, settings));
+        }
+
+        if (bound.Apps.Count == 0 && bound.AllSettings.Count == 0)
+        {
+            yield return new InputEntry(display, InputKind.JumpCloudDesired, bound.Document.Format, "it holds no StrongDM application", PairingStatus.Missing, []);
         }
     }
 }

@@ -23,7 +23,7 @@ internal sealed class OwnershipCheck(Workspace workspace, DocumentStore store)
     {
         if (kind is not null && store.TryGetLoaded(fullPath, out var cached))
         {
-            return cached?.Kind == kind;
+            return cached?.Holds(kind.Value) == true;
         }
 
         if ((kind is null && NamedLikeOurs(fullPath)) || (kind == DocumentKind.JumpCloudSidecar && ModelBinder.NamedSidecar(fullPath) != SidecarKind.None))

@@ -1,14 +1,15 @@
+using ScimLint.Documents;
 using ScimLint.Loading;
 using ScimLint.Model;
 using ScimLint.Rules;
 
 namespace ScimLint.Engine;
 
-/// <summary>How a JumpCloud export was paired: its settings when exactly one was found, and the candidates' display paths.</summary>
-internal sealed record AppPairing(PairingStatus Status, BoundDocument? Settings, IReadOnlyList<string> Candidates);
+/// <summary>How a JumpCloud app was paired: its settings when exactly one was found, and the candidates' names.</summary>
+internal sealed record AppPairing(PairingStatus Status, StrongDmSettings? Settings, IReadOnlyList<string> Candidates);
 
-/// <summary>The JumpCloud exports that pair with a settings document, and whether one had it among several candidates.</summary>
-internal sealed record SettingsPairing(IReadOnlyList<(BoundDocument Doc, string FullPath)> Exports, bool Ambiguous)
+/// <summary>The JumpCloud apps that pair with a settings object (with their documents), and whether one had it among several candidates.</summary>
+internal sealed record SettingsPairing(IReadOnlyList<(JumpCloudApp App, BoundDocument Doc, string FullPath)> Exports, bool Ambiguous)
 {
     /// <summary>The status a settings rule sees.</summary>
     public PairingStatus Status => Exports.Count > 0 ? PairingStatus.Paired : Ambiguous ? PairingStatus.Ambiguous : PairingStatus.Missing;
@@ -26,7 +27,40 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
 
     private readonly Dictionary<string, AppPairing> _pairings = new(StringComparer.Ordinal);
 
-    /// <summary>The settings a JumpCloud export pairs with.</summary>
+    /// <summary>
+    /// The settings the app at <paramref name="appIndex"/> of a JumpCloud document pairs with: in a C# file that also
+    /// holds StrongDM settings, those of the file (<see cref="BoundDocument.AppPartners"/>), else by directory.
+    /// </summary>
+    public AppPairing ForApp(string jumpCloudPath, int appIndex)
+    {
+        var doc = store.Load(jumpCloudPath, mustRead: false);
+        if (doc is null || appIndex >= doc.AppPartners.Count || doc.AppPartners[appIndex] == DocumentGroup.NoPartner)
+        {
+            return ForExport(jumpCloudPath);
+        }
+
+        var partner = doc.AppPartners[appIndex];
+        return partner >= 0
+            ? new AppPairing(PairingStatus.Paired, doc.AllSettings[partner], [Name(doc, jumpCloudPath, doc.AllSettings[partner])])
+            : new AppPairing(PairingStatus.Ambiguous, null, [.. doc.AllSettings.Select(s => Name(doc, jumpCloudPath, s))]);
+    }
+
+    /// <summary>
+    /// How a settings object is named in listings and messages: its file, or, in a C# file holding several
+    /// configuration objects, its file with the line and column where the object starts.
+    /// </summary>
+    public string Name(BoundDocument doc, string fullPath, StrongDmSettings settings) =>
+        doc.Document.Groups.Count == 0 ? workspace.Display(fullPath) : At(workspace.Display(fullPath), settings.Root.Mapping?.Span ?? settings.Root.Span);
+
+    /// <summary>How an app is named in listings: its file, or, in a C# file holding several configuration objects, with the position of its object.</summary>
+    public string Name(BoundDocument doc, string fullPath, JumpCloudApp app) =>
+        doc.Document.Groups.Count == 0 ? workspace.Display(fullPath) : At(workspace.Display(fullPath), app.IdentityManagementField.Owner.Mapping?.Span ?? app.Span);
+
+    /// <summary>A C# configuration object's name: its file with the line and column where it starts.</summary>
+    public static string At(string display, Text.SourceSpan span) =>
+        display + ":" + span.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + span.StartColumn.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The settings a JumpCloud export pairs with by directory.</summary>
     public AppPairing ForExport(string jumpCloudPath)
     {
         if (_pairings.TryGetValue(jumpCloudPath, out var cached))
@@ -43,13 +77,13 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
             var candidates = SettingsIn(dir, jumpCloudPath);
             if (candidates.Count == 1)
             {
-                result = new AppPairing(PairingStatus.Paired, candidates[0].Doc, [workspace.Display(candidates[0].Path)]);
+                result = new AppPairing(PairingStatus.Paired, candidates[0].Settings, [candidates[0].Name]);
                 break;
             }
 
             if (candidates.Count > 1)
             {
-                result = new AppPairing(PairingStatus.Ambiguous, null, [.. candidates.Select(c => workspace.Display(c.Path))]);
+                result = new AppPairing(PairingStatus.Ambiguous, null, [.. candidates.Select(c => c.Name)]);
                 break;
             }
 
@@ -65,37 +99,38 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
         return result;
     }
 
-    /// <summary>The JumpCloud exports that pair with a settings document.</summary>
-    public SettingsPairing ForSettings(string settingsPath)
+    /// <summary>The JumpCloud apps that pair with a settings object of a document.</summary>
+    public SettingsPairing ForSettings(string settingsPath, StrongDmSettings settings)
     {
-        if (!_settingsPairings.TryGetValue(settingsPath, out var pairing))
+        if (!_settingsPairings.TryGetValue(settings, out var pairing))
         {
-            pairing = FindExports(settingsPath);
-            _settingsPairings[settingsPath] = pairing;
+            pairing = FindExports(settingsPath, settings);
+            _settingsPairings[settings] = pairing;
         }
 
         return pairing;
     }
 
-    private readonly Dictionary<string, SettingsPairing> _settingsPairings = new(StringComparer.Ordinal);
+    private readonly Dictionary<StrongDmSettings, SettingsPairing> _settingsPairings = new(ReferenceEqualityComparer.Instance);
 
-    private SettingsPairing FindExports(string settingsPath)
+    private SettingsPairing FindExports(string settingsPath, StrongDmSettings settings)
     {
         var dir = workspace.FileSystem.Path.GetDirectoryName(settingsPath)!;
-        var display = workspace.Display(settingsPath);
-        var result = new List<(BoundDocument, string)>();
+        var settingsDoc = store.Load(settingsPath, mustRead: false);
+        var name = settingsDoc is null ? workspace.Display(settingsPath) : Name(settingsDoc, settingsPath, settings);
+        var result = new List<(JumpCloudApp, BoundDocument, string)>();
         var ambiguous = false;
         foreach (var file in discovery.Walk(dir, MaxSearchedFiles).Where(f => ownership.MayBeOurs(f, DocumentKind.JumpCloud)))
         {
             var doc = store.Load(file, mustRead: false);
-            if (doc?.Kind == DocumentKind.JumpCloud && doc.Apps.Count > 0)
+            for (var i = 0; doc is not null && i < doc.Apps.Count; i++)
             {
-                var pairing = ForExport(file);
-                if (pairing.Settings is not null && ReferenceEquals(pairing.Settings, store.Load(settingsPath, mustRead: false)))
+                var pairing = ForApp(file, i);
+                if (ReferenceEquals(pairing.Settings, settings))
                 {
-                    result.Add((doc, file));
+                    result.Add((doc.Apps[i], doc, file));
                 }
-                else if (pairing.Status == PairingStatus.Ambiguous && pairing.Candidates.Contains(display, StringComparer.Ordinal))
+                else if (pairing.Status == PairingStatus.Ambiguous && pairing.Candidates.Contains(name, StringComparer.Ordinal))
                 {
                     // The export reports the ambiguity, so the settings are not "missing" an export.
                     ambiguous = true;
@@ -133,11 +168,12 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
 
     private readonly Dictionary<string, List<(JumpCloudApp App, string FullPath)>> _siblings = new(StringComparer.Ordinal);
 
-    private List<(string Path, BoundDocument? Doc)> SettingsIn(string dir, string jumpCloudPath) =>
+    // Every settings object of the directory's other files (a C# file may hold several), named for messages.
+    private List<(StrongDmSettings Settings, string Name)> SettingsIn(string dir, string jumpCloudPath) =>
         [.. workspace.FilesIn(dir)
             .Where(f => !string.Equals(f, jumpCloudPath, StringComparison.Ordinal) && (workspace.IsStdin(f) || (DocumentLoader.IsSupportedExtension(f) && LinkPolicy.MayRead(workspace, f))))
             .Order(StringComparer.Ordinal)
             .Where(f => ownership.MayBeOurs(f, DocumentKind.StrongDm))
             .Select(f => (Path: f, Doc: store.Load(f, mustRead: false)))
-            .Where(c => c.Doc?.Kind == DocumentKind.StrongDm)];
+            .SelectMany(c => c.Doc is null ? [] : c.Doc.AllSettings.Select(s => (s, Name(c.Doc, c.Path, s))))];
 }

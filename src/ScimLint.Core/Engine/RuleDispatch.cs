@@ -48,12 +48,12 @@ internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy
                 }
             }
 
-            if (input.Bound.Settings is { } settings)
+            foreach (var settings in input.Bound.AllSettings)
             {
-                var exports = pairing.ForSettings(input.FullPath);
-                var apps = exports.Exports.SelectMany(a => a.Doc.Apps).ToList();
+                var exports = pairing.ForSettings(input.FullPath, settings);
+                var apps = exports.Exports.Select(a => a.App).ToList();
                 Each(active, settings.Document, rule => rule.CheckSettings(new StrongDmContext(rule.Descriptor, policy, _raw.Add, settings, apps, exports.Status)));
-                foreach (var (other, otherPath) in exports.Exports.Where(a => !inSet.Contains(a.FullPath)))
+                foreach (var (_, other, otherPath) in exports.Exports.Where(a => !inSet.Contains(a.FullPath)))
                 {
                     counterparts.TryAdd(otherPath, other);
                 }
@@ -91,11 +91,12 @@ internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy
 
     private void CheckApps(BoundDocument doc, string fullPath, IReadOnlyList<Rule> rules)
     {
-        foreach (var app in doc.Apps)
+        for (var i = 0; i < doc.Apps.Count; i++)
         {
-            var paired = pairing.ForExport(fullPath);
+            var app = doc.Apps[i];
+            var paired = pairing.ForApp(fullPath, i);
             var siblings = pairing.Siblings(fullPath).Select(s => s.App).ToList();
-            Each(rules, app.Document, rule => rule.CheckApp(new JumpCloudContext(rule.Descriptor, policy, _raw.Add, app, paired.Settings?.Settings, paired.Status, paired.Candidates) { Siblings = siblings }));
+            Each(rules, app.Document, rule => rule.CheckApp(new JumpCloudContext(rule.Descriptor, policy, _raw.Add, app, paired.Settings, paired.Status, paired.Candidates) { Siblings = siblings }));
         }
     }
 

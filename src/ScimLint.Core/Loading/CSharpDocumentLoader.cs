@@ -48,17 +48,18 @@ internal static class CSharpDocumentLoader
             .ToList();
         var builder = new Builder(text, tree, limits, companions);
         DocNode? docRoot;
+        IReadOnlyList<DocumentGroup> groups;
         try
         {
-            docRoot = builder.BuildRoot(root);
+            (docRoot, groups) = builder.BuildRoot(root);
         }
         catch (LimitException ex)
         {
             diagnostics.Add(new LoadDiagnostic(ex.Span, ex.Message));
-            docRoot = null;
+            (docRoot, groups) = (null, []);
         }
 
-        return new SourceDocument(text, DocumentFormat.CSharp, docRoot, comments, diagnostics);
+        return new SourceDocument(text, DocumentFormat.CSharp, docRoot, comments, diagnostics) { Groups = groups };
     }
 
     private static string CommentText(string comment) =>
@@ -120,6 +121,14 @@ internal static class CSharpDocumentLoader
     {
         public TextSpan Span { get; set; } = span;
 
+        /// <summary>The syntax that wrote the object (its creation, or the first assignment to it).</summary>
+        public SyntaxNode? Node { get; set; }
+
+        private List<SyntaxNode>? _chain;
+
+        /// <summary>The node's ancestors from the compilation unit down to the node itself.</summary>
+        public List<SyntaxNode> Chain => _chain ??= Node is null ? [] : [.. Node.AncestorsAndSelf().Reverse()];
+
         /// <summary>Where the object's key points when it is a part at the root: the type, <c>new</c>, <c>with</c> or the variable.</summary>
         public TextSpan Anchor { get; } = anchor;
 
@@ -171,7 +180,11 @@ internal static class CSharpDocumentLoader
         private Dictionary<string, ExpressionSyntax>? _locals;
         private int _nodes;
 
-        public DocNode? BuildRoot(CompilationUnitSyntax unit)
+        /// <summary>
+        /// The file's configuration objects: one tree when it holds one (an export or settings), else a sequence of
+        /// them, one group each (<see cref="CSharpGroups"/> says how parts are grouped and paired).
+        /// </summary>
+        public (DocNode? Root, IReadOnlyList<DocumentGroup> Groups) BuildRoot(CompilationUnitSyntax unit)
         {
             var shapes = new List<Shape>();
             foreach (var node in unit.DescendantNodes())
@@ -186,39 +199,62 @@ internal static class CSharpDocumentLoader
             shapes.AddRange(AssignedAfterConstruction(unit));
             var superseded = shapes.Select(s => s.Source).OfType<Shape>().ToHashSet();
             var classified = shapes.Distinct().Where(s => !superseded.Contains(s)).Select(s => (Shape: s, Role: Classify(s))).Where(c => c.Role != Role.None).ToList();
-            var outermost = classified.Where(c => !classified.Any(o => o.Shape != c.Shape && o.Shape.Span.Contains(c.Shape.Span) && o.Shape.Span != c.Shape.Span)).ToList();
-            foreach (var whole in new[] { Role.Bundle, Role.Settings })
+            var used = UsedByOthers(classified.Select(c => c.Shape));
+            var outermost = classified.Where(c => !used.Contains(c.Shape) && !classified.Any(o => o.Shape != c.Shape && o.Shape.Span.Contains(c.Shape.Span) && o.Shape.Span != c.Shape.Span)).ToList();
+            var groups = CSharpGroups.Of(outermost, c => c.Role is Role.Bundle or Role.Settings, c => c.Role is Role.Settings or Role.ControlPlane or Role.Provisioning, c => c.Shape.Chain, c => c.Shape.Span.Start, c => (int)c.Role);
+            if (groups.Count <= 1)
             {
-                if (outermost.FirstOrDefault(c => c.Role == whole).Shape is { } document)
+                return (groups.Count == 0 ? null : Group(groups[0].Parts, string.Empty), []);
+            }
+
+            var roots = new List<DocMapping>();
+            for (var i = 0; i < groups.Count; i++)
+            {
+                roots.Add(Group(groups[i].Parts, "/" + i.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            var sequence = new DocSequence(text.Span(roots.Min(r => r.Span.StartOffset), roots.Max(r => r.Span.EndOffset)), string.Empty, roots);
+            return (sequence, [.. groups.Select((g, i) => new DocumentGroup(roots[i], g.IsSettings, g.Partner))]);
+        }
+
+        private DocMapping Group(IReadOnlyList<(Shape Shape, Role Role)> parts, string path) =>
+            parts is [{ Role: Role.Bundle or Role.Settings } whole] ? Mapping(whole.Shape, path, 0, whole.Role) : Parts(parts, path);
+
+        // An object a configuration object refers to by name (`Application = app`) is part of it, not one of its own.
+        private HashSet<Shape> UsedByOthers(IEnumerable<Shape> shapes)
+        {
+            var used = new HashSet<Shape>();
+            foreach (var shape in shapes)
+            {
+                // `app`, not the member of `Hosts.Eu` (which may share a name with a property of this file).
+                foreach (var name in shape.Members.SelectMany(m => m.Value.DescendantNodesAndSelf()).OfType<IdentifierNameSyntax>()
+                    .Where(n => n.Parent is not MemberAccessExpressionSyntax access || access.Expression == n))
                 {
-                    return Mapping(document, string.Empty, 0, whole);
+                    if (Local(name.Identifier.ValueText) is not null && ShapeOf(name) is { } referenced && referenced != shape)
+                    {
+                        used.Add(referenced);
+                    }
                 }
             }
 
-            var parts = outermost.Where(c => c.Role is Role.Application or Role.IdentityManagement).ToList();
-            if (parts.Count == 0)
-            {
-                parts = [.. outermost.Where(c => c.Role is Role.ControlPlane or Role.Provisioning)];
-            }
-
-            return parts.Count == 0 ? null : Parts(parts);
+            return used;
         }
 
-        private DocMapping Parts(List<(Shape Shape, Role Role)> parts)
+        private DocMapping Parts(IReadOnlyList<(Shape Shape, Role Role)> parts, string path)
         {
             var properties = new List<DocProperty>();
             foreach (var (shape, role) in parts.DistinctBy(p => p.Role))
             {
                 var keyName = Camel(role.ToString());
-                var key = new DocScalar(text.Span(shape.Anchor.Start, shape.Anchor.End), "/" + keyName, keyName, ScalarKind.String, quoted: false);
-                var value = Mapping(shape, "/" + keyName, 1, role);
+                var key = new DocScalar(text.Span(shape.Anchor.Start, shape.Anchor.End), path + "/" + keyName, keyName, ScalarKind.String, quoted: false);
+                var value = Mapping(shape, path + "/" + keyName, 1, role);
                 value.Key ??= key;
                 properties.Add(new DocProperty(key, value));
             }
 
             var start = parts.Min(c => c.Shape.Span.Start);
             var end = parts.Max(c => c.Shape.Span.End);
-            return new DocMapping(text.Span(start, end), string.Empty, properties);
+            return new DocMapping(text.Span(start, end), path, properties);
         }
 
         private static Role Classify(Shape shape)
@@ -263,6 +299,11 @@ internal static class CSharpDocumentLoader
                 _ => null,
             };
             _shapes[expression] = shape;
+            if (shape is not null)
+            {
+                shape.Node ??= expression;
+            }
+
             return shape;
         }
 
@@ -392,7 +433,8 @@ internal static class CSharpDocumentLoader
                 if (!byVariable.TryGetValue(name, out var shape))
                 {
                     shape = Local(name) is { } initializer ? ShapeOf(initializer) ?? (initializer is BaseObjectCreationExpressionSyntax creation ? Creation(creation, allowEmpty: true) : null) : null;
-                    shape ??= new Shape(statement.Span, variable.Span, null);
+                    shape ??= new Shape(statement.Span, variable.Span, null) { Node = statement };
+                    shape.Node ??= statement;
                     byVariable[name] = shape;
                     result.Add(shape);
                 }

@@ -81,6 +81,11 @@ internal static class ModelBinder
     /// <summary>Binds a document.</summary>
     public static BoundDocument Bind(SourceDocument document)
     {
+        if (document.Groups.Count > 0)
+        {
+            return BindGroups(document);
+        }
+
         var (kind, sidecar) = Classify(document.Root, document.Path);
         var map = document.Root as DocMapping;
         var identityOnly = false;
@@ -97,7 +102,56 @@ internal static class ModelBinder
             : document.Root is DocSequence array ? BindArray(document, array)
             : BindApps(document, map!, root, anchor, identityOnly);
         var settings = kind == DocumentKind.StrongDm ? new StrongDmSettings(document, root) : null;
+        var (secrets, spans, values) = SecretsOf(document);
+        return new BoundDocument(document, kind, apps, settings) { Sidecar = sidecar, Secrets = secrets, SensitiveSpans = spans, SensitiveValues = values };
+    }
 
+    /// <summary>
+    /// A C# file holding several configuration objects: each is bound on its own (an export's apps, or settings), and
+    /// each app keeps the settings it pairs with in the file (<see cref="DocumentGroup.Partner"/>).
+    /// </summary>
+    private static BoundDocument BindGroups(SourceDocument document)
+    {
+        var settings = new List<StrongDmSettings>();
+        var settingsIndex = new Dictionary<int, int>();
+        for (var i = 0; i < document.Groups.Count; i++)
+        {
+            if (document.Groups[i].IsSettings)
+            {
+                var map = document.Groups[i].Root;
+                settingsIndex[i] = settings.Count;
+                settings.Add(new StrongDmSettings(document, new ModelObject(map, map.Path, FirstKeySpan(map, document.Text))));
+            }
+        }
+
+        var apps = new List<JumpCloudApp>();
+        var partners = new List<int>();
+        foreach (var group in document.Groups.Where(g => !g.IsSettings))
+        {
+            var map = group.Root;
+            var identityOnly = Classify(map) != DocumentKind.JumpCloud;
+            var anchor = FirstKeySpan(map, document.Text);
+            var bound = BindApps(document, map, new ModelObject(map, map.Path, anchor, pascalCase: !identityOnly && IsPowerShell(map)), anchor, identityOnly && map.Get("identityManagement") is DocMapping);
+            apps.AddRange(bound);
+            partners.AddRange(bound.Select(_ => group.Partner >= 0 ? settingsIndex[group.Partner] : group.Partner));
+        }
+
+        var kind = apps.Count > 0 ? DocumentKind.JumpCloud : settings.Count > 0 ? DocumentKind.StrongDm : DocumentKind.JumpCloud;
+        var (secrets, spans, values) = SecretsOf(document);
+        return new BoundDocument(document, kind, apps, settings.FirstOrDefault())
+        {
+            Secrets = secrets,
+            SensitiveSpans = spans,
+            SensitiveValues = values,
+            AllSettings = settings,
+            AppPartners = partners,
+            SchemaRoots = [.. document.Groups.Select(g => ((DocNode)g.Root, g.IsSettings ? DocumentKind.StrongDm : DocumentKind.JumpCloud))],
+        };
+    }
+
+    // What every bound document carries for redaction: its secrets, wherever they sit.
+    private static (List<DocScalar> Secrets, List<SourceSpan> Spans, List<string> Values) SecretsOf(SourceDocument document)
+    {
         var secrets = new List<DocScalar>();
         CollectSecrets(document.Root, string.Empty, secrets);
 
@@ -106,13 +160,7 @@ internal static class ModelBinder
         var inUrls = new List<string>();
         SecretValues.Collect(document.Root, byKey, inUrls);
         var written = secrets.Concat(byKey.Where(s => s.Kind == ScalarKind.String && s.Value.Trim().Length >= 6)).Distinct().Where(s => s.IsKnown && !TokenValues.IsReference(s.Value)).ToList();
-        return new BoundDocument(document, kind, apps, settings)
-        {
-            Sidecar = sidecar,
-            Secrets = secrets,
-            SensitiveSpans = [.. written.Select(s => s.Span)],
-            SensitiveValues = [.. written.Where(s => s.Kind != ScalarKind.Null).Select(s => s.Value), .. inUrls],
-        };
+        return (secrets, [.. written.Select(s => s.Span)], [.. written.Where(s => s.Kind != ScalarKind.Null).Select(s => s.Value), .. inUrls]);
     }
 
     private static List<JumpCloudApp> BindApps(SourceDocument document, DocMapping map, ModelObject root, SourceSpan anchor, bool identityOnly)
@@ -122,7 +170,7 @@ internal static class ModelBinder
         {
             case true:
                 // The parts the file does not hold are unknown, not missing: no finding is reported on them.
-                var outside = new ModelObject(null, string.Empty, anchor, known: false);
+                var outside = new ModelObject(null, root.LogicalPath, anchor, known: false);
                 apps.Add(new JumpCloudApp(document, outside.Field("application").AsObject(), root.Field("identityManagement"), outside.Field("associations"), outside.Field("userGroups")));
                 break;
             case false when map.Get("application") is DocMapping:

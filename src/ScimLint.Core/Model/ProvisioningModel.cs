@@ -335,4 +335,35 @@ public sealed class BoundDocument
 
     /// <summary>The secret values written in the source (literal or folded; not references), so that outputs can scrub them.</summary>
     public IReadOnlyList<string> SensitiveValues { get; init; } = [];
+
+    private readonly IReadOnlyList<StrongDmSettings>? _allSettings;
+
+    /// <summary>
+    /// Every StrongDM settings object of the document: <see cref="Settings"/>, or, in a C# file holding several
+    /// configuration objects, each of them in source order (<see cref="Settings"/> is then the first).
+    /// </summary>
+    internal IReadOnlyList<StrongDmSettings> AllSettings
+    {
+        get => _allSettings ?? (Settings is null ? [] : [Settings]);
+        init => _allSettings = value;
+    }
+
+    /// <summary>
+    /// For a C# file that holds StrongDM settings beside its apps: per app (by index in <see cref="Apps"/>), the index
+    /// in <see cref="AllSettings"/> of the settings it pairs with in the file, or
+    /// <see cref="DocumentGroup.AmbiguousPartner"/>. Empty when the file holds no settings beside its apps.
+    /// </summary>
+    internal IReadOnlyList<int> AppPartners { get; init; } = [];
+
+    private readonly IReadOnlyList<(DocNode Root, DocumentKind Kind)>? _schemaRoots;
+
+    /// <summary>What the schema rule validates: the root against the document's kind, or each object of a C# file holding several against its own.</summary>
+    internal IReadOnlyList<(DocNode Root, DocumentKind Kind)> SchemaRoots
+    {
+        get => _schemaRoots ?? (Document.Root is null || Kind == DocumentKind.Unknown ? [] : [(Document.Root, Kind)]);
+        init => _schemaRoots = value;
+    }
+
+    /// <summary>Whether the document holds configuration of a kind (a C# file may hold a JumpCloud export and StrongDM settings).</summary>
+    internal bool Holds(DocumentKind kind) => Kind == kind || (kind == DocumentKind.StrongDm && AllSettings.Count > 0) || (kind == DocumentKind.JumpCloud && Apps.Count > 0);
 }

@@ -26,9 +26,12 @@ internal sealed class SchemaViolationRule : Rule
             return;
         }
 
-        foreach (var error in SchemaValidator.Validate(doc.Document.Root, doc.Kind, doc.Sidecar))
+        foreach (var (root, kind) in doc.SchemaRoots)
         {
-            context.Report(error.Span, error.Path, Rule.Format(error.Message));
+            foreach (var error in SchemaValidator.Validate(root, kind, doc.Sidecar))
+            {
+                context.Report(error.Span, error.Path, Rule.Format(error.Message));
+            }
         }
     }
 }
