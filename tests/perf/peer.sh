@@ -125,8 +125,9 @@ echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 for row in "${rows[@]}"; do
   read -r pairs s_problems p_problems s_wall s_user s_sys s_rss p_wall p_user p_sys p_rss <<< "$row"
   node -e '
-    const [pairs, sp, pp, sWall, sUser, sSys, sRss, pRss] = process.argv.slice(2, 10).map(Number);
-    const h = JSON.parse(require("fs").readFileSync(process.argv[10], "utf8")).results;
+    const args = process.argv.slice(1); // node -e: argv[0] is node, the arguments follow
+    const [pairs, sp, pp, sWall, sUser, sSys, sRss, pRss] = args.slice(0, 8).map(Number);
+    const h = JSON.parse(require("fs").readFileSync(args[8], "utf8")).results;
     const [s, p] = ["scimlint", "spectral"].map((n) => h.find((r) => r.command === n));
     const f = (r) => `${r.mean.toFixed(3)} ± ${r.stddev.toFixed(3)}`;
     console.log(`| ${pairs.toLocaleString("en")} (${(2 * pairs).toLocaleString("en")}) | ${f(s)} | ${f(p)} | ${(p.mean / s.mean).toFixed(1)}x | ` +
