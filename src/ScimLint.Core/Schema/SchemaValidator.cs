@@ -79,7 +79,8 @@ internal static class SchemaValidator
     /// <summary>Validates a configuration file's root against the configuration schema.</summary>
     public static IReadOnlyList<SchemaError> ValidateConfig(DocNode root) => ValidateAgainst(root, Config.Value);
 
-    private static IReadOnlyList<SchemaError> ValidateAgainst(DocNode root, JsonSchema schema)
+    /// <summary>Validates a document root against a schema; errors ordered by position, then message.</summary>
+    internal static IReadOnlyList<SchemaError> ValidateAgainst(DocNode root, JsonSchema schema)
     {
         var errors = new List<SchemaError>();
         foreach (var error in schema.Validate(ToToken(root)))
@@ -90,8 +91,8 @@ internal static class SchemaValidator
         return [.. errors.DistinctBy(e => (e.Span, e.Message)).OrderBy(e => e.Span.StartOffset).ThenBy(e => e.Message, StringComparer.Ordinal)];
     }
 
-    private static JsonSchema LoadSchema(string fileName) =>
-        JsonSchema.FromJsonAsync(SchemaText(fileName)).GetAwaiter().GetResult();
+    // Built from the JSON in code rather than with JsonSchema.FromJsonAsync (Newtonsoft reflection): see SchemaBuilder.
+    private static JsonSchema LoadSchema(string fileName) => SchemaBuilder.Build(SchemaText(fileName));
 
     private static void Collect(ValidationError error, DocNode root, List<SchemaError> errors)
     {
