@@ -5,47 +5,58 @@ using ScimLint.Rules;
 namespace ScimLint.Engine;
 
 /// <summary>
-/// The per-document half of a run, for every input at once: the ownership check, loading (stage 2), binding
-/// (stage 3) and the document rules (stage 5's <see cref="RuleDispatch.CheckDocument"/>). Inputs are processed in
-/// parallel, at most <see cref="Environment.ProcessorCount"/> at a time (<c>DOTNET_PROCESSOR_COUNT</c> sets it), and
-/// their results are then taken in input order: the store's cache, the inputs, their findings and the first error are
-/// the same whatever the number of threads, so the output is byte-identical to a single-threaded run.
+/// The per-document half of a run, a batch of inputs at a time (<see cref="CrossDocumentPhase"/> drives it): the
+/// ownership check, loading (stage 2), binding (stage 3) and the document rules (stage 5's
+/// <see cref="RuleDispatch.CheckDocument"/>). A batch's inputs are processed in parallel, at most
+/// <see cref="Environment.ProcessorCount"/> at a time (<c>DOTNET_PROCESSOR_COUNT</c> sets it), and their results are
+/// then taken in input order: the store's cache, the inputs, their findings and the first error are the same whatever
+/// the number of threads, so the output is byte-identical to a single-threaded run.
 /// </summary>
 internal sealed class DocumentPhase(DocumentStore store, OwnershipCheck ownership, RuleDispatch dispatch)
 {
     /// <summary>The walked files that were not taken as inputs, with why (for <see cref="LintResult.Inputs"/>), in input order.</summary>
     public List<(string FullPath, string Reason)> Skipped { get; } = [];
 
-    /// <summary>Processes the inputs; returns those that are ours, and their document rules' findings, in input order.</summary>
-    public (List<InputDocument> Inputs, List<RawFinding> Findings) Run(IReadOnlyList<InputFile> files)
-    {
-        var outcomes = new Outcome[files.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, files.Count, parallel, i => outcomes[i] = Process(files[i]));
+    /// <summary>The inputs processed so far (those that are ours), in input order.</summary>
+    public List<InputFacts> Inputs { get; } = [];
 
-        var inputs = new List<InputDocument>();
-        var findings = new List<RawFinding>();
-        for (var i = 0; i < files.Count; i++)
+    /// <summary>The document rules' findings so far, in input order.</summary>
+    public List<RawFinding> Findings { get; } = [];
+
+    /// <summary>
+    /// Processes <paramref name="count"/> files from <paramref name="start"/>; returns the inputs among them with their
+    /// indexes. Their documents stay pinned in the store until the cross-document rules have run on them.
+    /// </summary>
+    public List<(int Index, InputFacts Input)> Run(IReadOnlyList<InputFile> files, int start, int count)
+    {
+        var outcomes = new Outcome[count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, count, parallel, i => outcomes[i] = Process(files[start + i]));
+
+        var inputs = new List<(int, InputFacts)>();
+        for (var i = 0; i < count; i++)
         {
             var outcome = outcomes[i];
             outcome.Error?.Throw();
+            var fullPath = files[start + i].FullPath;
             if (outcome.Loaded)
             {
-                store.Add(files[i].FullPath, outcome.Bound);
+                store.Add(fullPath, outcome.Bound, pin: outcome.Input is not null);
             }
 
             if (outcome.Input is { } input)
             {
-                inputs.Add(input);
-                findings.AddRange(outcome.Findings);
+                Inputs.Add(input);
+                inputs.Add((start + i, input));
+                Findings.AddRange(outcome.Findings);
             }
             else if (outcome.Skipped is { } reason)
             {
-                Skipped.Add((files[i].FullPath, reason));
+                Skipped.Add((fullPath, reason));
             }
         }
 
-        return (inputs, findings);
+        return inputs;
     }
 
     private Outcome Process(InputFile file)
@@ -69,7 +80,7 @@ internal sealed class DocumentPhase(DocumentStore store, OwnershipCheck ownershi
 
             DocumentBinder.PrepareInput(bound);
             var input = new InputDocument(bound, fullPath, isExplicit, looksOurs);
-            return new Outcome { Loaded = true, Bound = bound, Input = input, Findings = dispatch.CheckDocument(input) };
+            return new Outcome { Loaded = true, Bound = bound, Input = InputFacts.Of(input), Findings = dispatch.CheckDocument(input) };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -78,7 +89,7 @@ internal sealed class DocumentPhase(DocumentStore store, OwnershipCheck ownershi
         }
     }
 
-    private readonly record struct Outcome(bool Loaded, BoundDocument? Bound, InputDocument? Input, List<RawFinding> Findings, ExceptionDispatchInfo? Error, string? Skipped)
+    private readonly record struct Outcome(bool Loaded, BoundDocument? Bound, InputFacts? Input, List<RawFinding> Findings, ExceptionDispatchInfo? Error, string? Skipped)
     {
         public Outcome()
             : this(false, null, null, [], null, null)

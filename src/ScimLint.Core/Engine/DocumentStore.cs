@@ -2,20 +2,30 @@ using System.Collections.Concurrent;
 using ScimLint.Documents;
 using ScimLint.Loading;
 using ScimLint.Model;
+using ScimLint.Redaction;
 
 namespace ScimLint.Engine;
 
 /// <summary>
-/// Stage 2, document loading: reads each file at most once per run and keeps what it loaded. Bytes read by a
-/// pre-check (<see cref="Peek"/>) are handed to the load that follows; a file that will not be loaded has its bytes
-/// dropped (<see cref="Forget"/>). Loaded documents go through <see cref="DocumentBinder"/> and are cached bound.
+/// Stage 2, document loading: reads each file once per run while its document is needed, and keeps a digest of every
+/// document it loaded (<see cref="DocumentDigest"/>: what redaction, suppressions and the reporters need). Bytes read
+/// by a pre-check (<see cref="Peek"/>) are handed to the load that follows; a file that will not be loaded has its
+/// bytes dropped (<see cref="Forget"/>). Loaded documents go through <see cref="DocumentBinder"/> and are cached bound;
+/// the cache is bounded (<see cref="Trim"/>), so memory stays flat in the number of documents: a document dropped and
+/// needed again by a later search is loaded again, which gives the same document.
 /// </summary>
 internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
 {
     // How much of a file too large to parse is read to decide whether it is ours.
     private const int HeadBytes = 64 * 1024;
 
-    private readonly Dictionary<string, BoundDocument?> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _cache = new(StringComparer.Ordinal);
+
+    // What the run keeps of every document it loaded, by full path, in the order they were first loaded; the
+    // documents themselves are dropped (Trim) once nothing needs them.
+    private readonly Dictionary<string, DocumentDigest> _digests = new(StringComparer.Ordinal);
+    private long _clock;
+
     // Written by the parallel document phase (one file per thread), so concurrent; the cache is filled in input order
     // after it (Add), so that everything derived from it is in the same order whatever the number of threads.
     private readonly ConcurrentDictionary<string, string> _undecoded = new(StringComparer.Ordinal);
@@ -24,11 +34,20 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
     /// <summary>The load limits of this run.</summary>
     public LoadLimits Limits => limits;
 
-    /// <summary>Every document loaded so far (files that could not be read are left out).</summary>
-    public IEnumerable<BoundDocument> Loaded => _cache.Values.OfType<BoundDocument>();
+    /// <summary>What the run keeps of every document it loaded (files that could not be read are left out), in first-load order.</summary>
+    public IEnumerable<DocumentDigest> Digests => _digests.Values;
 
-    /// <summary>Whether a file was loaded (or failed to read) already; <paramref name="bound"/> is then its document.</summary>
-    public bool TryGetLoaded(string fullPath, out BoundDocument? bound) => _cache.TryGetValue(fullPath, out bound);
+    /// <summary>How many documents are in memory now (for tests of the cache).</summary>
+    internal int CachedCount => _cache.Count;
+
+    /// <summary>
+    /// Whether a file was loaded (or failed to read) already, even if its document has since been dropped from memory;
+    /// <paramref name="digest"/> is then what the run kept of it (null: it could not be read).
+    /// </summary>
+    public bool TryGetLoaded(string fullPath, out DocumentDigest? digest) =>
+        _digests.TryGetValue(fullPath, out digest) || _unreadable.Contains(fullPath);
+
+    private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The text of a document for judging whether it is ours: a leniently decoded copy when the file could not be
@@ -38,18 +57,25 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
         _undecoded.TryGetValue(fullPath, out var sniffed) ? sniffed : bound.Document.Text.Text;
 
     /// <summary>
-    /// Loads and binds a file, once. A read error throws <see cref="LintUsageException"/> when
-    /// <paramref name="mustRead"/> (an input), else yields null (a pairing candidate).
+    /// Loads and binds a file, once while it is in memory (again after <see cref="Trim"/> dropped it: the same text
+    /// gives the same document). A read error throws <see cref="LintUsageException"/> when <paramref name="mustRead"/>
+    /// (an input), else yields null (a pairing candidate); a file that could not be read is not tried again.
     /// </summary>
     public BoundDocument? Load(string fullPath, bool mustRead)
     {
         if (_cache.TryGetValue(fullPath, out var cached))
         {
-            return cached;
+            cached.LastUse = ++_clock;
+            return cached.Bound;
+        }
+
+        if (_unreadable.Contains(fullPath))
+        {
+            return null;
         }
 
         var bound = LoadUncached(fullPath, mustRead);
-        _cache[fullPath] = bound;
+        Add(fullPath, bound);
         return bound;
     }
 
@@ -69,8 +95,99 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
         }
     }
 
-    /// <summary>Caches a document loaded by <see cref="LoadUncached"/>.</summary>
-    public void Add(string fullPath, BoundDocument? bound) => _cache[fullPath] = bound;
+    /// <summary>
+    /// Caches a document loaded by <see cref="LoadUncached"/> (null: it could not be read), and records its digest the
+    /// first time. <paramref name="pin"/> keeps it in memory until <see cref="Unpin"/>.
+    /// </summary>
+    public void Add(string fullPath, BoundDocument? bound, bool pin = false)
+    {
+        if (bound is null)
+        {
+            _cache.Remove(fullPath);
+            _unreadable.Add(fullPath);
+            return;
+        }
+
+        _cache[fullPath] = new Entry(bound) { LastUse = ++_clock, Pins = pin ? 1 : 0 };
+        if (!_digests.ContainsKey(fullPath))
+        {
+            _digests[fullPath] = DocumentDigest.Of(bound);
+        }
+    }
+
+    /// <summary>
+    /// Keeps a cached document in memory until as many <see cref="Unpin"/> calls (an input waiting for its
+    /// cross-document rules, an export merged with sidecars for good).
+    /// </summary>
+    public void Pin(string fullPath)
+    {
+        if (_cache.TryGetValue(fullPath, out var entry))
+        {
+            entry.Pins++;
+        }
+    }
+
+    /// <summary>Undoes one <see cref="Pin"/>.</summary>
+    public void Unpin(string fullPath)
+    {
+        if (_cache.TryGetValue(fullPath, out var entry) && entry.Pins > 0)
+        {
+            entry.Pins--;
+        }
+    }
+
+    /// <summary>
+    /// Drops the least recently used documents that are not pinned, once more than twice
+    /// <see cref="LoadLimits.MaxCachedDocuments"/> are cached, down to that number. A dropped document whose text
+    /// <paramref name="keepText"/> asks for (by display path: one with findings) keeps its text in its digest, for the
+    /// reporters' code frames and for fixes.
+    /// </summary>
+    public void Trim(Func<string, bool> keepText)
+    {
+        var evictable = _cache.Where(e => e.Value.Pins == 0).ToList();
+        if (evictable.Count <= 2 * limits.MaxCachedDocuments)
+        {
+            return;
+        }
+
+        foreach (var (path, entry) in evictable.OrderBy(e => e.Value.LastUse).Take(evictable.Count - limits.MaxCachedDocuments))
+        {
+            _cache.Remove(path);
+            if (_digests[path].Suppressions is not null || keepText(entry.Bound.Document.Path))
+            {
+                _digests[path].Text = entry.Bound.Document.Text;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The texts of the documents with these display paths, by display path: kept by <see cref="Trim"/>, still cached,
+    /// or else loaded again.
+    /// </summary>
+    public Dictionary<string, Text.SourceText> Texts(IEnumerable<string> displayPaths)
+    {
+        var wanted = displayPaths.ToHashSet(StringComparer.Ordinal);
+        var texts = new Dictionary<string, Text.SourceText>(StringComparer.Ordinal);
+        foreach (var (fullPath, digest) in _digests)
+        {
+            if (wanted.Contains(digest.Path) && !texts.ContainsKey(digest.Path)
+                && (digest.Text ?? (_cache.TryGetValue(fullPath, out var e) ? e.Bound : LoadUncached(fullPath, mustRead: false))?.Document.Text) is { } text)
+            {
+                texts[digest.Path] = text;
+            }
+        }
+
+        return texts;
+    }
+
+    private sealed class Entry(BoundDocument bound)
+    {
+        public BoundDocument Bound { get; } = bound;
+
+        public long LastUse { get; set; }
+
+        public int Pins { get; set; }
+    }
 
     /// <summary>The bytes of a file, read once and kept for its load.</summary>
     public byte[] Peek(string fullPath)
@@ -188,4 +305,55 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
         };
         return text.Replace("\0", string.Empty, StringComparison.Ordinal);
     }
+}
+
+/// <summary>
+/// What a run keeps of a loaded document once the document itself is dropped: its display path and kind, what it
+/// contributes to redaction, its inline suppressions, and its text when a finding needs it (code frames, fixes).
+/// </summary>
+internal sealed class DocumentDigest
+{
+    private readonly bool _holdsJumpCloud;
+    private readonly bool _holdsStrongDm;
+
+    private DocumentDigest(BoundDocument bound, RedactionFacts redaction, IReadOnlyList<Suppression>? suppressions)
+    {
+        Path = bound.Document.Path;
+        Kind = bound.Kind;
+        _holdsJumpCloud = bound.Holds(DocumentKind.JumpCloud);
+        _holdsStrongDm = bound.Holds(DocumentKind.StrongDm);
+        Redaction = redaction;
+        Suppressions = suppressions;
+    }
+
+    /// <summary>The display path.</summary>
+    public string Path { get; }
+
+    /// <summary>The kind.</summary>
+    public DocumentKind Kind { get; }
+
+    /// <summary>What the document contributes to the run's redactor.</summary>
+    public RedactionFacts Redaction { get; }
+
+    /// <summary>Its inline suppressions; null when it has no comment.</summary>
+    public IReadOnlyList<Suppression>? Suppressions { get; }
+
+    /// <summary>Its text, kept when it was dropped from memory with findings.</summary>
+    public Text.SourceText? Text { get; set; }
+
+    /// <summary>The digest of a bound document.</summary>
+    public static DocumentDigest Of(BoundDocument bound)
+    {
+        var document = bound.Document;
+        var suppressions = document.Comments.Count > 0 ? Documents.Suppressions.Parse(document) : null;
+        return new DocumentDigest(bound, RedactionFacts.Of(bound), suppressions);
+    }
+
+    /// <summary>Whether the document holds configuration of a kind, as <see cref="BoundDocument.Holds"/> said.</summary>
+    public bool Holds(DocumentKind kind) => kind switch
+    {
+        DocumentKind.JumpCloud => _holdsJumpCloud,
+        DocumentKind.StrongDm => _holdsStrongDm,
+        _ => Kind == kind,
+    };
 }

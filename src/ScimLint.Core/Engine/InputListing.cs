@@ -77,24 +77,28 @@ public sealed record InputEntry(string Path, InputKind Kind, DocumentFormat? For
 /// </summary>
 internal static class InputListing
 {
-    public static IReadOnlyList<InputEntry> Build(Workspace workspace, Pairing pairing, Sidecars sidecars, IReadOnlyList<InputDocument> inputs, IEnumerable<(string FullPath, string Reason)> skippedFiles, IEnumerable<(string FullPath, string Reason)> skippedDirectories)
+    /// <summary>
+    /// What <c>--list-files</c> says of one input, with its pairing (computed once its cross-document rules have run,
+    /// while its document is in memory).
+    /// </summary>
+    public static IReadOnlyList<InputEntry> EntriesOf(Workspace workspace, Pairing pairing, Sidecars sidecars, InputDocument input)
+    {
+        if (input.Bound.Document.Groups.Count > 0)
+        {
+            return [.. OfGroups(workspace, pairing, input)];
+        }
+
+        return input.Bound.Kind == DocumentKind.JumpCloudSidecar
+            ? [new InputEntry(input.Bound.Document.Path, InputKind.JumpCloudSidecar, input.Bound.Document.Format, input.Bound.Sidecar == SidecarKind.Associations ? "associations" : "user groups", null, sidecars.MergedInto.TryGetValue(input.FullPath, out var export) ? [workspace.Display(export)] : [])]
+            : [Of(workspace, pairing, input)];
+    }
+
+    /// <summary>The listing: the inputs' entries (<see cref="EntriesOf"/>, in input order), then the files and directories the walks passed over.</summary>
+    public static IReadOnlyList<InputEntry> Build(Workspace workspace, IEnumerable<InputEntry> inputEntries, IEnumerable<(string FullPath, string Reason)> skippedFiles, IEnumerable<(string FullPath, string Reason)> skippedDirectories)
     {
         var entries = new Dictionary<string, InputEntry>(StringComparer.Ordinal);
-        foreach (var input in inputs)
+        foreach (var entry in inputEntries)
         {
-            if (input.Bound.Document.Groups.Count > 0)
-            {
-                foreach (var group in OfGroups(workspace, pairing, input))
-                {
-                    entries.TryAdd(group.Path, group);
-                }
-
-                continue;
-            }
-
-            var entry = input.Bound.Kind == DocumentKind.JumpCloudSidecar
-                ? new InputEntry(input.Bound.Document.Path, InputKind.JumpCloudSidecar, input.Bound.Document.Format, input.Bound.Sidecar == SidecarKind.Associations ? "associations" : "user groups", null, sidecars.MergedInto.TryGetValue(input.FullPath, out var export) ? [workspace.Display(export)] : [])
-                : Of(workspace, pairing, input);
             entries.TryAdd(entry.Path, entry);
         }
 
@@ -147,7 +151,7 @@ internal static class InputListing
     private static InputEntry Settings(Pairing pairing, InputDocument input, StrongDmSettings settings, string path)
     {
         var pairs = pairing.ForSettings(input.FullPath, settings);
-        var exports = pairs.Exports.Select(e => pairing.Name(e.Doc, e.FullPath, e.App)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var exports = pairs.Exports.Select(e => pairing.Name(e.FullPath, e.AppIndex)).Distinct().Order(StringComparer.Ordinal).ToList();
         return new InputEntry(path, InputKind.StrongDmSettings, input.Bound.Document.Format, null, pairs.Status, exports);
     }
 

@@ -13,7 +13,8 @@ namespace ScimLint.Engine;
 /// (<see cref="InputDiscovery"/>, <see cref="OwnershipCheck"/>), loading (<see cref="DocumentStore"/>), binding
 /// (<see cref="DocumentBinder"/>), sidecars (<see cref="Sidecars"/>), pairing (<see cref="Pairing"/>), rule dispatch (<see cref="RuleDispatch"/>) and the
 /// finding pipeline (<see cref="FindingPipeline"/>). Loading, binding and the document rules run for all inputs in
-/// parallel (<see cref="DocumentPhase"/>); pairing and the cross-document rules follow, then the pipeline sorts. It takes its file system as a parameter; only
+/// parallel, a batch at a time (<see cref="DocumentPhase"/>); pairing and the cross-document rules follow for the inputs that are
+/// ready (<see cref="CrossDocumentPhase"/>), and documents nothing needs any more leave memory; then the pipeline sorts. It takes its file system as a parameter; only
 /// <see cref="LintOptions.Fix"/> writes.
 /// </summary>
 public sealed class LintEngine
@@ -108,36 +109,38 @@ public sealed class LintEngine
         var pairing = new Pairing(workspace, store, ownership, discovery);
         var dispatch = new RuleDispatch(active, config.Policy, catalog, pairing);
         var phase = new DocumentPhase(store, ownership, dispatch);
-        var (inputs, documentFindings) = phase.Run(files);
         var sidecars = new Sidecars(workspace, store, ownership);
-        var sidecarNotes = sidecars.Merge(inputs);
-        var raw = dispatch.RunCrossDocument(inputs);
-        raw.AddRange(sidecarNotes);
-        raw.AddRange(documentFindings);
+        var raw = new CrossDocumentPhase(workspace, store, phase, sidecars, dispatch, pairing).Run(files);
+        var inputs = phase.Inputs;
         raw.AddRange(discovery.SkippedLinks.Select(l => SkippedLink(l.FullPath, l.Reason)));
         raw.AddRange(request.CustomRules?.Findings ?? []);
 
-        var loaded = store.Loaded.GroupBy(d => d.Document.Path, StringComparer.Ordinal).Select(g => g.First()).ToList();
-        var redactor = Redactor.For(store.Loaded);
-        var suppressions = loaded.Where(d => d.Document.Comments.Count > 0)
-            .ToDictionary(d => d.Document.Path, d => Suppressions.Parse(d.Document), StringComparer.Ordinal);
-        var linted = inputs.Select(i => i.Bound.Document.Path).ToHashSet(StringComparer.Ordinal);
+        // What the run kept of every loaded document (the documents themselves are gone): redaction, suppressions.
+        var digests = store.Digests.ToList();
+        var redactor = Redactor.For(digests.Select(d => d.Redaction));
+        var suppressions = digests.DistinctBy(d => d.Path, StringComparer.Ordinal).Where(d => d.Suppressions is not null)
+            .ToDictionary(d => d.Path, d => d.Suppressions!, StringComparer.Ordinal);
+        var linted = inputs.Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
         var ignores = new ConfigIgnores(config, _workspace);
         var (kept, suppressed) = new FindingPipeline(config, redactor, catalog) { NoIgnore = request.NoIgnore }.Run(raw, suppressions, ignores, linted, dispatch.CheckUnusedSuppressions);
 
         var enabled = catalog.Rules.Select(r => new EnabledRule(r.Descriptor, config.SeverityOf(r.Descriptor))).Where(r => r.Severity != Severity.None).ToList();
-        var sources = loaded.ToDictionary(d => d.Document.Path, d => d.Document.Text, StringComparer.Ordinal);
-        foreach (var (path, text) in request.CustomRules is { CompileFailed: true } failed ? failed.Texts : new Dictionary<string, Text.SourceText>())
+
+        // The texts of the files with findings only (code frames, fixes); every file's name for the reporters that list them.
+        var sources = store.Texts(raw.Select(f => f.Span.Path).Concat(kept.Select(f => f.Path)).Concat(suppressed.Select(f => f.Finding.Path)));
+        var failedTexts = request.CustomRules is { CompileFailed: true } failed ? failed.Texts : new Dictionary<string, Text.SourceText>();
+        foreach (var (path, text) in failedTexts)
         {
             sources.TryAdd(path, text);
         }
 
         var result = new LintResult(kept, enabled, inputs.Count, sources, redactor)
         {
+            Files = [.. digests.Select(d => d.Path).Concat(failedTexts.Keys).Distinct(StringComparer.Ordinal)],
             Suppressed = suppressed,
-            ConfigInputs = inputs.Count(i => i.Bound.Kind != DocumentKind.Unknown || i.LooksLikeConfig),
-            Unresolved = UnresolvedValue.Of(inputs.Select(i => i.Bound)),
-            Inputs = InputListing.Build(workspace, pairing, sidecars, inputs, phase.Skipped.Concat(discovery.SkippedLinks).Concat(discovery.Excluded), discovery.SkippedDirectories),
+            ConfigInputs = inputs.Count(i => i.Kind != DocumentKind.Unknown || i.LooksLikeConfig),
+            Unresolved = [.. inputs.DistinctBy(i => i.Path).OrderBy(i => i.Path, StringComparer.Ordinal).SelectMany(i => i.Unresolved)],
+            Inputs = InputListing.Build(workspace, inputs.SelectMany(i => i.Entries), phase.Skipped.Concat(discovery.SkippedLinks).Concat(discovery.Excluded), discovery.SkippedDirectories),
             Catalog = catalog,
             RuleFailures = dispatch.Failures,
             FailLevel = config.FailLevel ?? Severity.Error,

@@ -52,8 +52,20 @@ public sealed class LintResult
     /// <summary>How many files were checked.</summary>
     public int FilesChecked { get; }
 
-    /// <summary>The source texts by display path (for code frames).</summary>
+    /// <summary>
+    /// The source texts by display path, of the files with findings (for code frames, regions and fixes); the run
+    /// does not keep the texts of the other files.
+    /// </summary>
     internal IReadOnlyDictionary<string, SourceText> Sources { get; }
+
+    /// <summary>The display path of every file the run read (the JUnit report lists each); null: the keys of <see cref="Sources"/>.</summary>
+    internal IReadOnlyList<string>? Files
+    {
+        get => _files ?? [.. Sources.Keys];
+        init => _files = value;
+    }
+
+    private readonly IReadOnlyList<string>? _files;
 
     /// <summary>The run's redaction service: every reporter that shows source masks it through this.</summary>
     internal Redactor Redactor { get; }
@@ -119,7 +131,7 @@ public sealed class LintResult
     internal LintResult WithFixedStdin(string text) => Copy(Findings, Baselined, FailLevel, BaselineUsed, text);
 
     private LintResult Copy(IReadOnlyList<Finding> findings, IReadOnlyList<Finding> baselined, Severity failLevel, bool baselineUsed, string? fixedStdin = null) =>
-        new(findings, Rules, FilesChecked, Sources, Redactor) { Suppressed = Suppressed, Baselined = baselined, BaselineUsed = baselineUsed, ConfigInputs = ConfigInputs, Unresolved = Unresolved, Inputs = Inputs, Catalog = Catalog, RuleFailures = RuleFailures, FailLevel = failLevel, FixedStdin = fixedStdin ?? FixedStdin };
+        new(findings, Rules, FilesChecked, Sources, Redactor) { Files = _files, Suppressed = Suppressed, Baselined = baselined, BaselineUsed = baselineUsed, ConfigInputs = ConfigInputs, Unresolved = Unresolved, Inputs = Inputs, Catalog = Catalog, RuleFailures = RuleFailures, FailLevel = failLevel, FixedStdin = fixedStdin ?? FixedStdin };
 
     /// <summary>The number of findings at or above a severity.</summary>
     public int CountAtOrAbove(Severity level) => level == Severity.None ? 0 : Findings.Count(f => f.Severity >= level);

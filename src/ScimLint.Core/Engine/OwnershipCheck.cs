@@ -21,9 +21,9 @@ internal sealed class OwnershipCheck(Workspace workspace, DocumentStore store)
     /// </summary>
     public bool MayBeOurs(string fullPath, DocumentKind? kind)
     {
-        if (kind is not null && store.TryGetLoaded(fullPath, out var cached))
+        if (kind is not null && store.TryGetLoaded(fullPath, out var loaded))
         {
-            return cached?.Holds(kind.Value) == true;
+            return loaded?.Holds(kind.Value) == true;
         }
 
         if ((kind is null && NamedLikeOurs(fullPath)) || (kind == DocumentKind.JumpCloudSidecar && ModelBinder.NamedSidecar(fullPath) != SidecarKind.None))

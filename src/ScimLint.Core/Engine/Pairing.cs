@@ -5,11 +5,21 @@ using ScimLint.Rules;
 
 namespace ScimLint.Engine;
 
-/// <summary>How a JumpCloud app was paired: its settings when exactly one was found, and the candidates' names.</summary>
-internal sealed record AppPairing(PairingStatus Status, StrongDmSettings? Settings, IReadOnlyList<string> Candidates);
+/// <summary>
+/// A settings object by where it is, not by reference: the full path of its document and its index in
+/// <see cref="BoundDocument.AllSettings"/>. A document the store dropped and loaded again has new objects; this names
+/// the same settings.
+/// </summary>
+internal readonly record struct SettingsRef(string FullPath, int Index);
 
-/// <summary>The JumpCloud apps that pair with a settings object (with their documents), and whether one had it among several candidates.</summary>
-internal sealed record SettingsPairing(IReadOnlyList<(JumpCloudApp App, BoundDocument Doc, string FullPath)> Exports, bool Ambiguous)
+/// <summary>How a JumpCloud app was paired: its settings when exactly one was found, and the candidates' names.</summary>
+internal sealed record AppPairing(PairingStatus Status, SettingsRef? Settings, IReadOnlyList<string> Candidates);
+
+/// <summary>
+/// The JumpCloud apps that pair with a settings object (by their documents' full paths and their indexes in
+/// <see cref="BoundDocument.Apps"/>), and whether one had it among several candidates.
+/// </summary>
+internal sealed record SettingsPairing(IReadOnlyList<(string FullPath, int AppIndex)> Exports, bool Ambiguous)
 {
     /// <summary>The status a settings rule sees.</summary>
     public PairingStatus Status => Exports.Count > 0 ? PairingStatus.Paired : Ambiguous ? PairingStatus.Ambiguous : PairingStatus.Missing;
@@ -18,7 +28,8 @@ internal sealed record SettingsPairing(IReadOnlyList<(JumpCloudApp App, BoundDoc
 /// <summary>
 /// Stage 4, pairing: each JumpCloud export pairs with the StrongDM settings in its directory or the nearest ancestor
 /// that has any, up to the repository root (<see cref="Workspace.StopDirectory"/>). Settings pair with the exports
-/// below them that chose them. Counterparts not passed as inputs are loaded from disk through the store.
+/// below them that chose them. Counterparts not passed as inputs are loaded from disk through the store. The answers
+/// are cached as paths and indexes, never as documents, so that the store can drop documents the run no longer needs.
 /// </summary>
 internal sealed class Pairing(Workspace workspace, DocumentStore store, OwnershipCheck ownership, InputDiscovery discovery)
 {
@@ -41,7 +52,7 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
 
         var partner = doc.AppPartners[appIndex];
         return partner >= 0
-            ? new AppPairing(PairingStatus.Paired, doc.AllSettings[partner], [Name(doc, jumpCloudPath, doc.AllSettings[partner])])
+            ? new AppPairing(PairingStatus.Paired, new SettingsRef(jumpCloudPath, partner), [Name(doc, jumpCloudPath, doc.AllSettings[partner])])
             : new AppPairing(PairingStatus.Ambiguous, null, [.. doc.AllSettings.Select(s => Name(doc, jumpCloudPath, s))]);
     }
 
@@ -55,6 +66,10 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
     /// <summary>How an app is named in listings: its file, or, in a C# file holding several configuration objects, with the position of its object.</summary>
     public string Name(BoundDocument doc, string fullPath, JumpCloudApp app) =>
         doc.Document.Groups.Count == 0 ? workspace.Display(fullPath) : At(workspace.Display(fullPath), app.IdentityManagementField.Owner.Mapping?.Span ?? app.Span);
+
+    /// <summary>How the app at <paramref name="appIndex"/> of a document is named in listings (the document from the store).</summary>
+    public string Name(string fullPath, int appIndex) =>
+        store.Load(fullPath, mustRead: false) is { } doc && appIndex < doc.Apps.Count ? Name(doc, fullPath, doc.Apps[appIndex]) : workspace.Display(fullPath);
 
     /// <summary>A C# configuration object's name: its file with the line and column where it starts.</summary>
     public static string At(string display, Text.SourceSpan span) =>
@@ -99,26 +114,49 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
         return result;
     }
 
-    /// <summary>The JumpCloud apps that pair with a settings object of a document.</summary>
+    /// <summary>The JumpCloud apps that pair with a settings object of a document (one of its <see cref="BoundDocument.AllSettings"/>).</summary>
     public SettingsPairing ForSettings(string settingsPath, StrongDmSettings settings)
     {
-        if (!_settingsPairings.TryGetValue(settings, out var pairing))
+        var settingsDoc = store.Load(settingsPath, mustRead: false);
+        var index = settingsDoc is null ? -1 : IndexOf(settingsDoc.AllSettings, settings);
+        var key = new SettingsRef(settingsPath, index);
+        if (!_settingsPairings.TryGetValue(key, out var pairing))
         {
-            pairing = FindExports(settingsPath, settings);
-            _settingsPairings[settings] = pairing;
+            pairing = FindExports(settingsPath, settingsDoc, settings, key);
+            _settingsPairings[key] = pairing;
         }
 
         return pairing;
     }
 
-    private readonly Dictionary<StrongDmSettings, SettingsPairing> _settingsPairings = new(ReferenceEqualityComparer.Instance);
+    /// <summary>The settings object a reference names, from the store (loaded again if it was dropped); null when it is gone.</summary>
+    public StrongDmSettings? Settings(SettingsRef? reference) =>
+        reference is { } r && store.Load(r.FullPath, mustRead: false) is { } doc && r.Index >= 0 && r.Index < doc.AllSettings.Count ? doc.AllSettings[r.Index] : null;
 
-    private SettingsPairing FindExports(string settingsPath, StrongDmSettings settings)
+    /// <summary>The apps of a settings pairing, from the store.</summary>
+    public List<JumpCloudApp> Apps(SettingsPairing pairing) =>
+        [.. pairing.Exports.Select(e => store.Load(e.FullPath, mustRead: false) is { } doc && e.AppIndex < doc.Apps.Count ? doc.Apps[e.AppIndex] : null).OfType<JumpCloudApp>()];
+
+    private static int IndexOf(IReadOnlyList<StrongDmSettings> all, StrongDmSettings settings)
+    {
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (ReferenceEquals(all[i], settings))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private readonly Dictionary<SettingsRef, SettingsPairing> _settingsPairings = [];
+
+    private SettingsPairing FindExports(string settingsPath, BoundDocument? settingsDoc, StrongDmSettings settings, SettingsRef key)
     {
         var dir = workspace.FileSystem.Path.GetDirectoryName(settingsPath)!;
-        var settingsDoc = store.Load(settingsPath, mustRead: false);
         var name = settingsDoc is null ? workspace.Display(settingsPath) : Name(settingsDoc, settingsPath, settings);
-        var result = new List<(JumpCloudApp, BoundDocument, string)>();
+        var result = new List<(string, int)>();
         var ambiguous = false;
         foreach (var file in discovery.Walk(dir, MaxSearchedFiles).Where(f => ownership.MayBeOurs(f, DocumentKind.JumpCloud)))
         {
@@ -126,9 +164,9 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
             for (var i = 0; doc is not null && i < doc.Apps.Count; i++)
             {
                 var pairing = ForApp(file, i);
-                if (ReferenceEquals(pairing.Settings, settings))
+                if (key.Index >= 0 && pairing.Settings == key)
                 {
-                    result.Add((doc.Apps[i], doc, file));
+                    result.Add((file, i));
                 }
                 else if (pairing.Status == PairingStatus.Ambiguous && pairing.Candidates.Contains(name, StringComparer.Ordinal))
                 {
@@ -154,26 +192,26 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
                 .Where(f => workspace.IsStdin(f) || DocumentLoader.IsSupportedExtension(f))
                 .Order(StringComparer.Ordinal)
                 .Where(f => ownership.MayBeOurs(f, DocumentKind.JumpCloud))
-                .Select(f => (Path: f, Doc: store.Load(f, mustRead: false)))
-                .Where(c => c.Doc?.Kind == DocumentKind.JumpCloud)
-                .SelectMany(c => c.Doc!.Apps.Select(a => (a, c.Path)))];
+                .Where(f => store.Load(f, mustRead: false)?.Kind == DocumentKind.JumpCloud)];
             _siblings[dir] = all;
         }
 
-        return [.. all.Where(s => !string.Equals(s.FullPath, jumpCloudPath, StringComparison.Ordinal))];
+        // The apps are taken from the store on each call: sidecars merged since the first call are in them.
+        return [.. all.Where(f => !string.Equals(f, jumpCloudPath, StringComparison.Ordinal))
+            .SelectMany(f => store.Load(f, mustRead: false)?.Apps.Select(a => (a, f)) ?? [])];
     }
 
     /// <summary>A loaded document by full path (from the store's cache).</summary>
     public BoundDocument? Document(string fullPath) => store.Load(fullPath, mustRead: false);
 
-    private readonly Dictionary<string, List<(JumpCloudApp App, string FullPath)>> _siblings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _siblings = new(StringComparer.Ordinal);
 
     // Every settings object of the directory's other files (a C# file may hold several), named for messages.
-    private List<(StrongDmSettings Settings, string Name)> SettingsIn(string dir, string jumpCloudPath) =>
+    private List<(SettingsRef Settings, string Name)> SettingsIn(string dir, string jumpCloudPath) =>
         [.. workspace.FilesIn(dir)
             .Where(f => !string.Equals(f, jumpCloudPath, StringComparison.Ordinal) && (workspace.IsStdin(f) || (DocumentLoader.IsSupportedExtension(f) && LinkPolicy.MayRead(workspace, f))))
             .Order(StringComparer.Ordinal)
             .Where(f => ownership.MayBeOurs(f, DocumentKind.StrongDm))
             .Select(f => (Path: f, Doc: store.Load(f, mustRead: false)))
-            .SelectMany(c => c.Doc is null ? [] : c.Doc.AllSettings.Select(s => (s, Name(c.Doc, c.Path, s))))];
+            .SelectMany(c => c.Doc is null ? [] : c.Doc.AllSettings.Select((s, i) => (new SettingsRef(c.Path, i), Name(c.Doc, c.Path, s))))];
 }

@@ -11,6 +11,27 @@ namespace ScimLint.Engine;
 internal sealed record InputDocument(BoundDocument Bound, string FullPath, bool Explicit, bool LooksLikeConfig);
 
 /// <summary>
+/// What the run keeps of an input once its document rules have run (its document may then leave memory): its paths,
+/// its kind, its unresolved values, and its <c>--list-files</c> entries once its cross-document rules have run.
+/// </summary>
+internal sealed record InputFacts(string FullPath, string Path, DocumentKind Kind, bool Explicit, bool LooksLikeConfig)
+{
+    /// <summary>Its values that could not be resolved statically, in source order.</summary>
+    public IReadOnlyList<UnresolvedValue> Unresolved { get; init; } = [];
+
+    /// <summary>What <c>--list-files</c> says of it (<see cref="InputListing.EntriesOf"/>), set after its cross-document rules.</summary>
+    public IReadOnlyList<InputEntry> Entries { get; set; } = [];
+
+    /// <summary>The facts of an input.</summary>
+    public static InputFacts Of(InputDocument input)
+    {
+        var bound = input.Bound;
+        var unresolved = UnresolvedValue.Of([bound]);
+        return new InputFacts(input.FullPath, bound.Document.Path, bound.Kind, input.Explicit, input.LooksLikeConfig) { Unresolved = unresolved.Count == 0 ? [] : unresolved };
+    }
+}
+
+/// <summary>
 /// Stage 5, rule dispatch: runs every active rule on every input document (<see cref="CheckDocument"/>, per document,
 /// in parallel from <see cref="DocumentPhase"/>), then on every app and settings document with its pairing, and the
 /// cross-file rules on counterparts found on disk (<see cref="RunCrossDocument"/>). A rule that throws becomes a
@@ -26,47 +47,53 @@ internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy
     public IReadOnlyList<RuleFailure> Failures =>
         [.. _failures.DistinctBy(f => (f.Rule.Id, f.Span.Path, f.Span.StartOffset)).OrderBy(f => f.Span.Path, StringComparer.Ordinal).ThenBy(f => f.Span.StartOffset).ThenBy(f => f.Rule.Id, StringComparer.Ordinal)];
 
+    /// <summary>The raw findings of the cross-document rules so far, in the order they were reported.</summary>
+    public IReadOnlyList<RawFinding> CrossDocumentFindings => _raw;
+
+    private readonly HashSet<string> _counterparts = new(StringComparer.Ordinal);
+
     /// <summary>
-    /// Runs the cross-document half on the inputs: app rules with their paired settings, settings rules with their
-    /// exports, and the cross-file rules on counterparts found on disk. Returns what they reported.
+    /// Runs the cross-document half on one input (the engine calls it for each input in input order, once the
+    /// documents it may search are loaded and merged): app rules with the paired settings, settings rules with their
+    /// exports. Counterparts found on disk are noted for <see cref="CheckCounterparts"/>.
     /// </summary>
-    public List<RawFinding> RunCrossDocument(IReadOnlyList<InputDocument> inputs)
+    public void RunCrossDocument(InputFacts input, BoundDocument bound)
     {
-        var inSet = inputs.Select(i => i.FullPath).ToHashSet(StringComparer.Ordinal);
-        var counterparts = new Dictionary<string, BoundDocument>(StringComparer.Ordinal);
-        foreach (var input in inputs)
+        CheckApps(bound, input.FullPath, active);
+
+        // A pulled document drifts from the hand-kept one beside it: the drift is reported on the hand-kept one,
+        // so it is checked too when only the pulled one was named.
+        if (bound.Apps.Any(a => a.IsObserved))
         {
-            CheckApps(input.Bound, input.FullPath, active);
-
-            // A pulled document drifts from the hand-kept one beside it: the drift is reported on the hand-kept one,
-            // so it is checked too when only the pulled one was named.
-            if (input.Bound.Apps.Any(a => a.IsObserved))
+            foreach (var (_, siblingPath) in pairing.Siblings(input.FullPath).Where(s => !s.App.IsObserved))
             {
-                foreach (var (sibling, siblingPath) in pairing.Siblings(input.FullPath).Where(s => !s.App.IsObserved && !inSet.Contains(s.FullPath)))
-                {
-                    counterparts.TryAdd(siblingPath, DocumentOf(sibling, siblingPath));
-                }
-            }
-
-            foreach (var settings in input.Bound.AllSettings)
-            {
-                var exports = pairing.ForSettings(input.FullPath, settings);
-                var apps = exports.Exports.Select(a => a.App).ToList();
-                Each(active, settings.Document, rule => rule.CheckSettings(new StrongDmContext(rule.Descriptor, policy, _raw.Add, settings, apps, exports.Status)));
-                foreach (var (_, other, otherPath) in exports.Exports.Where(a => !inSet.Contains(a.FullPath)))
-                {
-                    counterparts.TryAdd(otherPath, other);
-                }
+                _counterparts.Add(siblingPath);
             }
         }
 
+        foreach (var settings in bound.AllSettings)
+        {
+            var exports = pairing.ForSettings(input.FullPath, settings);
+            var apps = pairing.Apps(exports);
+            Each(active, settings.Document, rule => rule.CheckSettings(new StrongDmContext(rule.Descriptor, policy, _raw.Add, settings, apps, exports.Status)));
+            _counterparts.UnionWith(exports.Exports.Select(e => e.FullPath));
+        }
+    }
+
+    /// <summary>
+    /// The cross-file rules on the counterparts found on disk that were not inputs (<paramref name="inputs"/>: every
+    /// input's full path), in path order, after every input's cross-document rules.
+    /// </summary>
+    public void CheckCounterparts(IReadOnlySet<string> inputs)
+    {
         var crossFile = active.Where(r => r.CrossFile).ToList();
-        foreach (var (otherPath, other) in counterparts.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var otherPath in _counterparts.Where(p => !inputs.Contains(p)).Order(StringComparer.Ordinal))
         {
-            CheckApps(other, otherPath, crossFile);
+            if (pairing.Document(otherPath) is { } other)
+            {
+                CheckApps(other, otherPath, crossFile);
+            }
         }
-
-        return _raw;
     }
 
     /// <summary>
@@ -95,12 +122,11 @@ internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy
         {
             var app = doc.Apps[i];
             var paired = pairing.ForApp(fullPath, i);
+            var settings = pairing.Settings(paired.Settings);
             var siblings = pairing.Siblings(fullPath).Select(s => s.App).ToList();
-            Each(rules, app.Document, rule => rule.CheckApp(new JumpCloudContext(rule.Descriptor, policy, _raw.Add, app, paired.Settings, paired.Status, paired.Candidates) { Siblings = siblings }));
+            Each(rules, app.Document, rule => rule.CheckApp(new JumpCloudContext(rule.Descriptor, policy, _raw.Add, app, settings, paired.Status, paired.Candidates) { Siblings = siblings }));
         }
     }
-
-    private BoundDocument DocumentOf(JumpCloudApp app, string fullPath) => pairing.Document(fullPath) ?? throw new InvalidOperationException(app.Document.Path);
 
     /// <summary>
     /// Runs each rule on one document. A defect in a rule becomes a finding of that rule; the exception's message is

@@ -25,11 +25,11 @@ internal sealed class Sidecars(Workspace workspace, DocumentStore store, Ownersh
     public IReadOnlyDictionary<string, string> MergedInto => _mergedInto;
 
     /// <summary>Merges the sidecars of the inputs' directories; returns the notes on sidecars that were not used.</summary>
-    public List<RawFinding> Merge(IReadOnlyList<InputDocument> inputs)
+    public List<RawFinding> Merge(IReadOnlyList<InputFacts> inputs)
     {
         var notes = new List<RawFinding>();
         var directories = inputs
-            .Where(i => i.Bound.Kind is DocumentKind.JumpCloud or DocumentKind.JumpCloudSidecar)
+            .Where(i => i.Kind is DocumentKind.JumpCloud or DocumentKind.JumpCloudSidecar)
             .Select(i => workspace.FileSystem.Path.GetDirectoryName(i.FullPath)!)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
@@ -44,7 +44,11 @@ internal sealed class Sidecars(Workspace workspace, DocumentStore store, Ownersh
                 var reason = sidecars.Count == 0 ? null : MergeOne(kind, sidecars, exports);
                 if (sidecars.Count > 0 && reason is null)
                 {
-                    _mergedInto[sidecars[0].Path] = documents.First(d => ReferenceEquals(d.Doc, exports[0])).Path;
+                    var exportPath = documents.First(d => ReferenceEquals(d.Doc, exports[0])).Path;
+                    _mergedInto[sidecars[0].Path] = exportPath;
+
+                    // Merged in memory only: the store must keep this document, not load it again unmerged.
+                    store.Pin(exportPath);
                 }
 
                 notes.AddRange(sidecars.Where(s => reason is not null && named.Contains(s.Path)).Select(s => Note(s.Doc, reason!)));

@@ -20,4 +20,15 @@ internal sealed record LoadLimits
 
     /// <summary>The most nodes a document may have once YAML aliases are expanded.</summary>
     public int MaxNodes { get; init; } = 200_000;
+
+    /// <summary>
+    /// How many loaded documents a run keeps in memory beyond those it still needs (inputs waiting for the
+    /// cross-document rules, exports merged with sidecars). The least recently used are dropped and loaded again if a
+    /// later search needs them, so that memory does not grow with the number of documents.
+    /// </summary>
+    public int MaxCachedDocuments { get; init; } = 512;
+
+    /// <summary>How many walked files the document phase loads, binds and checks at a time (in parallel) before the
+    /// cross-document rules run on the inputs that are ready.</summary>
+    public int DocumentBatch { get; init; } = 256;
 }

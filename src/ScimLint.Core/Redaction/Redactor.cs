@@ -67,17 +67,25 @@ internal sealed partial class Redactor
     public static Redactor Empty { get; } = new([], new Dictionary<string, IReadOnlyList<SourceSpan>>());
 
     /// <summary>The redactor for a run: the secret values and spans of every loaded document.</summary>
-    public static Redactor For(IEnumerable<BoundDocument> documents)
+    public static Redactor For(IEnumerable<BoundDocument> documents) => For(documents.Select(RedactionFacts.Of));
+
+    /// <summary>
+    /// The redactor for a run, from what each loaded document contributes (<see cref="RedactionFacts.Of"/>), so that
+    /// the documents themselves need not stay in memory. The spans of a path come from its first facts. Values are
+    /// masked longest first, then in ordinal order, whatever the order the documents were loaded in.
+    /// </summary>
+    public static Redactor For(IEnumerable<RedactionFacts> documents)
     {
         var loaded = documents.ToList();
-        var values = loaded.SelectMany(d => d.SensitiveValues.Concat(ValuesInUnparsedText(d)))
+        var values = loaded.SelectMany(d => d.Values)
             .Where(v => v.Trim().Length >= MinimumValueLength)
             .Distinct(StringComparer.Ordinal)
             .OrderByDescending(v => v.Length)
+            .ThenBy(v => v, StringComparer.Ordinal)
             .ToList();
-        var spans = loaded.GroupBy(d => d.Document.Path, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<SourceSpan>)[.. g.First().SensitiveSpans], StringComparer.Ordinal);
-        var unparsed = loaded.Where(d => d.Document.Root is null && d.Document.Diagnostics.Count > 0).Select(d => d.Document.Path);
+        var spans = loaded.GroupBy(d => d.Path, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Spans, StringComparer.Ordinal);
+        var unparsed = loaded.Where(d => d.Unparsed).Select(d => d.Path);
         return new Redactor(values, spans, unparsed);
     }
 
@@ -88,7 +96,7 @@ internal sealed partial class Redactor
     public bool MayShowSource(string path) => !_unparsed.Contains(path);
 
     /// <summary>In a file that did not parse, the values after secret-looking keys, found in the raw text.</summary>
-    private static IEnumerable<string> ValuesInUnparsedText(BoundDocument document)
+    internal static IEnumerable<string> ValuesInUnparsedText(BoundDocument document)
     {
         if (document.Document.Root is not null || document.Document.Text.Text.Length == 0)
         {
@@ -247,4 +255,20 @@ internal sealed partial class Redactor
 
     [GeneratedRegex(Keys + @"[""']?\s*[:=]\s*(?<value>""(?:[^""\\]|\\.)*""?|'[^']*'?|\$\{\{[^}]*\}\}|\$\{[^}]*\}|[^\s,;{}\[\]#""'][^,;{}\[\]#]*)", RegexOptions.IgnoreCase)]
     private static partial Regex InlineToken();
+}
+
+/// <summary>
+/// What one loaded document contributes to a run's <see cref="Redactor"/>: its display path, its secret values (and
+/// those found after secret-looking keys in a file that did not parse), the spans of its written secrets, and whether
+/// it did not parse (its lines are then never shown).
+/// </summary>
+internal sealed record RedactionFacts(string Path, IReadOnlyList<string> Values, IReadOnlyList<SourceSpan> Spans, bool Unparsed)
+{
+    /// <summary>The facts of a bound document.</summary>
+    public static RedactionFacts Of(BoundDocument document)
+    {
+        var values = document.SensitiveValues.Concat(Redactor.ValuesInUnparsedText(document)).ToArray();
+        IReadOnlyList<SourceSpan> spans = document.SensitiveSpans.Count == 0 ? [] : [.. document.SensitiveSpans];
+        return new RedactionFacts(document.Document.Path, values.Length == 0 ? [] : values, spans, document.Document.Root is null && document.Document.Diagnostics.Count > 0);
+    }
 }

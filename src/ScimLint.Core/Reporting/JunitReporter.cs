@@ -57,7 +57,7 @@ public sealed class JunitReporter : IReporter
     private static List<(string File, List<(RuleDescriptor Rule, List<Finding> Findings)> Cases)> Suites(LintResult result)
     {
         var byFile = result.Findings.GroupBy(f => f.Path).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var files = result.Sources.Keys.Concat(byFile.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var files = result.Files!.Concat(byFile.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         var rules = result.Rules.Select(r => r.Descriptor).ToList();
         return [.. files.Select(file =>
         {

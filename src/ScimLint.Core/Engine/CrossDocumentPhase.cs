@@ -1,0 +1,128 @@
+using ScimLint.Rules;
+
+namespace ScimLint.Engine;
+
+/// <summary>
+/// Drives the run over the inputs a batch at a time, so that memory stays flat in the number of documents: the
+/// document phase loads, binds and checks a batch (<see cref="DocumentPhase"/>); the sidecars of each directory whose
+/// files have all been processed are merged (<see cref="Sidecars"/>); then the cross-document rules run, in input
+/// order, on every input that is ready (<see cref="RuleDispatch.RunCrossDocument"/>), and the store drops the
+/// documents nothing needs any more (<see cref="DocumentStore.Trim"/>).
+/// </summary>
+/// <remarks>
+/// An input is ready when every walked file of its directory and of the directories below it has been processed: a
+/// settings document pairs with the exports below it, and every export it reads has then been merged with its
+/// sidecars. A walk lists a directory's files before its subdirectories, so in a tree of one pair per directory each
+/// input is ready as soon as its batch is done. The raw findings come out in the order a run over all inputs at once
+/// gave: cross-document findings in input order, the counterparts' in path order, the sidecar notes by directory, then
+/// the document findings in input order.
+/// </remarks>
+internal sealed class CrossDocumentPhase(Workspace workspace, DocumentStore store, DocumentPhase phase, Sidecars sidecars, RuleDispatch dispatch, Pairing pairing)
+{
+    /// <summary>Runs both halves on the files; returns the raw findings.</summary>
+    public List<RawFinding> Run(IReadOnlyList<InputFile> files)
+    {
+        var schedule = new Schedule(workspace, files);
+        var pending = new Queue<(int Index, InputFacts Input)>();
+        var byDirectory = new Dictionary<string, List<InputFacts>>(StringComparer.Ordinal);
+        var notes = new SortedDictionary<string, List<RawFinding>>(StringComparer.Ordinal);
+        var findingPaths = new HashSet<string>(StringComparer.Ordinal);
+        var batch = Math.Max(1, store.Limits.DocumentBatch);
+        for (var start = 0; start < files.Count; start += batch)
+        {
+            var count = Math.Min(batch, files.Count - start);
+            foreach (var (index, input) in phase.Run(files, start, count))
+            {
+                pending.Enqueue((index, input));
+                var directory = schedule.DirectoryOf(index);
+                if (!byDirectory.TryGetValue(directory, out var list))
+                {
+                    byDirectory[directory] = list = [];
+                }
+
+                list.Add(input);
+            }
+
+            foreach (var directory in schedule.Completed(start, start + count).Where(byDirectory.ContainsKey))
+            {
+                if (sidecars.Merge(byDirectory[directory]) is { Count: > 0 } merged)
+                {
+                    notes[directory] = merged;
+                }
+
+                byDirectory.Remove(directory);
+            }
+
+            RunReady(pending, index => schedule.IsReady(index, start + count));
+            findingPaths.UnionWith(dispatch.CrossDocumentFindings.Skip(_seen).Concat(phase.Findings.Skip(_seenDocument)).Concat(notes.Values.SelectMany(n => n)).Select(f => f.Span.Path));
+            (_seen, _seenDocument) = (dispatch.CrossDocumentFindings.Count, phase.Findings.Count);
+            store.Trim(findingPaths.Contains);
+        }
+
+        RunReady(pending, _ => true);
+        dispatch.CheckCounterparts(phase.Inputs.Select(i => i.FullPath).ToHashSet(StringComparer.Ordinal));
+        return [.. dispatch.CrossDocumentFindings, .. notes.Values.SelectMany(n => n), .. phase.Findings];
+    }
+
+    private int _seen;
+    private int _seenDocument;
+
+    /// <summary>Runs the cross-document rules on the pending inputs, in order, while the next one is ready.</summary>
+    private void RunReady(Queue<(int Index, InputFacts Input)> pending, Func<int, bool> isReady)
+    {
+        while (pending.Count > 0 && isReady(pending.Peek().Index))
+        {
+            var (_, input) = pending.Dequeue();
+            if (store.Load(input.FullPath, mustRead: false) is { } bound)
+            {
+                dispatch.RunCrossDocument(input, bound);
+                input.Entries = InputListing.EntriesOf(workspace, pairing, sidecars, new InputDocument(bound, input.FullPath, input.Explicit, input.LooksLikeConfig));
+            }
+
+            store.Unpin(input.FullPath);
+        }
+    }
+
+    /// <summary>Which files each directory holds, and from which file on a directory and all below it are processed.</summary>
+    private sealed class Schedule
+    {
+        private readonly string[] _directories;
+        private readonly Dictionary<string, int> _lastInTree = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _lastInDirectory = new(StringComparer.Ordinal);
+
+        public Schedule(Workspace workspace, IReadOnlyList<InputFile> files)
+        {
+            var path = workspace.FileSystem.Path;
+            _directories = new string[files.Count];
+            for (var i = 0; i < files.Count; i++)
+            {
+                var directory = path.GetDirectoryName(files[i].FullPath) ?? string.Empty;
+                _directories[i] = directory;
+                _lastInDirectory[directory] = i;
+                for (var d = directory; !string.IsNullOrEmpty(d); d = path.GetDirectoryName(d))
+                {
+                    _lastInTree[d] = i;
+                }
+            }
+        }
+
+        /// <summary>The directory of a file.</summary>
+        public string DirectoryOf(int index) => _directories[index];
+
+        /// <summary>Whether the file's directory and every directory below it have been processed, up to <paramref name="processed"/> files.</summary>
+        public bool IsReady(int index, int processed) =>
+            !_lastInTree.TryGetValue(_directories[index], out var last) || last < processed;
+
+        /// <summary>The directories whose last file is among the files from <paramref name="start"/> to <paramref name="end"/>.</summary>
+        public IEnumerable<string> Completed(int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                if (_lastInDirectory[_directories[i]] == i)
+                {
+                    yield return _directories[i];
+                }
+            }
+        }
+    }
+}
