@@ -10,6 +10,15 @@ if (args is ["peer-corpus", var count, var directory])
     return;
 }
 
+// csharp-corpus N DIR writes issue 10's C# throughput corpus: N configuration files plus N unrelated .cs files.
+if (args is ["csharp-corpus", var files, var target])
+{
+    var n = int.Parse(files, System.Globalization.CultureInfo.InvariantCulture);
+    var problems = CSharpCorpus.Write(target, n);
+    Console.WriteLine($"{n / 2 * 2} C# configuration files ({n / 2} folders, {problems} with a region mismatch) and {n} unrelated .cs files in {target}");
+    return;
+}
+
 // --quick is shorthand for BenchmarkDotNet's ShortRun job (1 launch, 3 warm-ups, 3 iterations).
 var arguments = args.SelectMany(a => a == "--quick" ? ["--job", "short"] : new[] { a }).ToArray();
 BenchmarkSwitcher.FromAssembly(typeof(RepoFiles).Assembly).Run(arguments);

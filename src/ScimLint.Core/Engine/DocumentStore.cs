@@ -216,7 +216,7 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
         var display = workspace.Display(fullPath);
         if (workspace.IsStdin(fullPath))
         {
-            return DocumentLoader.Load(display, workspace.Stdin!.Bytes, limits, () => CSharpSiblings(fullPath), workspace.Stdin.Format);
+            return DocumentLoader.Load(display, workspace.Stdin!.Bytes, limits, () => CSharpCompanionsOf(fullPath), workspace.Stdin.Format);
         }
 
         var length = Length(fullPath);
@@ -227,7 +227,7 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
         }
 
         var bytes = _peeked.TryRemove(fullPath, out var peeked) ? peeked : workspace.FileSystem.File.ReadAllBytes(fullPath);
-        var document = DocumentLoader.Load(display, bytes, limits, () => CSharpSiblings(fullPath));
+        var document = DocumentLoader.Load(display, bytes, limits, () => CSharpCompanionsOf(fullPath));
         if (document.Root is null && document.Diagnostics.Count > 0)
         {
             // Perhaps not decoded (UTF-16, invalid UTF-8): keep a lenient decoding to judge whether it is ours.
@@ -246,20 +246,24 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
     public void UseCSharpFilesOfRun(IEnumerable<string> fullPaths) =>
         _runCSharp = [.. fullPaths.Where(p => p.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))];
 
+    private CSharpRun? _csharpRun;
+    private readonly ConcurrentDictionary<string, string[]> _csharpInDirectory = new(StringComparer.Ordinal);
+
     /// <summary>
-    /// The other C# files beside a C# file and of the run, for declarations used across files (bounded in count and
-    /// size; read once per run, and only when a value needs them).
+    /// What a C# file may use beyond itself: the C# files of the run (read, parsed and indexed once per run, shared by
+    /// every document) and the other C# files of its directory (bounded in count and size; read only when a value
+    /// needs them). Called only while a C# file loads, so that no Roslyn type is touched otherwise.
     /// </summary>
-    private List<string> CSharpSiblings(string fullPath)
+    private CSharpCompanions CSharpCompanionsOf(string fullPath)
     {
+        var run = LazyInitializer.EnsureInitialized(ref _csharpRun, () => new CSharpRun(CSharpText, [.. _runCSharp.Where(f => LinkPolicy.MayRead(workspace, f)).Distinct(StringComparer.Ordinal).Take(MaxCSharpCompanions)], limits.MaxCSharpNesting));
         var fs = workspace.FileSystem;
         var dir = fs.Path.GetDirectoryName(fullPath)!;
-        return [.. fs.Directory.GetFiles(dir, "*.cs").Order(StringComparer.Ordinal).Concat(_runCSharp)
-            .Where(f => !string.Equals(f, fullPath, StringComparison.Ordinal) && LinkPolicy.MayRead(workspace, f))
-            .Distinct(StringComparer.Ordinal)
+        var siblings = _csharpInDirectory.GetOrAdd(dir, d => [.. fs.Directory.GetFiles(d, "*.cs").Order(StringComparer.Ordinal)])
+            .Where(f => !string.Equals(f, fullPath, StringComparison.Ordinal) && !run.Holds(f) && LinkPolicy.MayRead(workspace, f))
             .Take(MaxCSharpCompanions)
-            .Select(CSharpText)
-            .OfType<string>()];
+            .ToList();
+        return CSharpCompanions.OfRun(run, fullPath, siblings);
     }
 
     // Concurrent: C# documents of the parallel document phase share it.

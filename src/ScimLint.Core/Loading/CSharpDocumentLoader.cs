@@ -28,14 +28,18 @@ internal static class CSharpDocumentLoader
     public static bool MayHoldConfiguration(string source) =>
         source.Contains("strongdm", StringComparison.OrdinalIgnoreCase) || Markers.Any(m => source.Contains(m, StringComparison.OrdinalIgnoreCase));
 
-    public static SourceDocument Load(SourceText text, LoadLimits limits, Func<IReadOnlyList<string>>? companions = null)
+    /// <summary>The one parse options object of every C# file (C# preview, so that new syntax parses).</summary>
+    internal static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
+
+    public static SourceDocument Load(SourceText text, LoadLimits limits, Func<CSharpCompanions>? companions = null)
     {
         if (!MayHoldConfiguration(text.Text))
         {
             return new SourceDocument(text, DocumentFormat.CSharp, null, [], []);
         }
 
-        var tree = CSharpSyntaxTree.ParseText(text.Text, new CSharpParseOptions(LanguageVersion.Preview));
+        var shared = companions?.Invoke();
+        var tree = shared?.Own(text.Text) ?? CSharpSyntaxTree.ParseText(text.Text, ParseOptions);
         var root = tree.GetCompilationUnitRoot();
         var diagnostics = tree.GetDiagnostics()
             .Where(d => d.Severity == DiagnosticSeverity.Error)
@@ -46,7 +50,7 @@ internal static class CSharpDocumentLoader
             .Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia))
             .Select(t => new SourceComment(text.Span(t.Span.Start, t.Span.End), CommentText(t.ToString())))
             .ToList();
-        var builder = new Builder(text, tree, limits, companions);
+        var builder = new Builder(text, tree, limits, shared);
         DocNode? docRoot;
         IReadOnlyList<DocumentGroup> groups;
         try
@@ -108,6 +112,12 @@ internal static class CSharpDocumentLoader
 
         return AssemblyMetadata.Create(ModuleMetadata.CreateFromMetadata((nint)blob, length)).GetReference();
     }
+
+    private static readonly CSharpCompanions NoCompanions = CSharpCompanions.FromTexts([]);
+
+    /// <summary>The fallback compilation over some trees (core library only: configuration constants need no more).</summary>
+    internal static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees) =>
+        CSharpCompilation.Create("scimlint-config", trees, [CoreLibrary.Value], new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
     private sealed class LimitException(SourceSpan span, string message) : Exception(message)
     {
@@ -172,7 +182,7 @@ internal static class CSharpDocumentLoader
         "provisioning" => Role.Provisioning,
         _ => Role.None,
     };
-    private sealed class Builder(SourceText text, SyntaxTree tree, LoadLimits limits, Func<IReadOnlyList<string>>? companions)
+    private sealed class Builder(SourceText text, SyntaxTree tree, LoadLimits limits, CSharpCompanions? companions)
     {
         private readonly Dictionary<SyntaxNode, Shape?> _shapes = [];
         private SemanticModel? _model;
@@ -597,20 +607,13 @@ internal static class CSharpDocumentLoader
 
         private static string OneLine(ExpressionSyntax expression) => expression.ToString().ReplaceLineEndings(" ");
 
-        private List<SyntaxTree>? _companionTrees;
+        // Constants may be declared in any C# file of the run (a Constants.cs beside the configuration, or elsewhere):
+        // the run parses and indexes those once for all its documents.
+        private CSharpCompanions Companions => companions ?? NoCompanions;
 
-        // Constants may be declared in any C# file of the run (a Constants.cs beside the configuration, or elsewhere).
-        private List<SyntaxTree> CompanionTrees => _companionTrees ??=
-            [.. (companions?.Invoke() ?? []).Select(source => CSharpSyntaxTree.ParseText(source, (CSharpParseOptions)tree.Options))];
+        private CSharpSymbols Symbols => _symbols ??= Companions.Symbols(tree);
 
-        private CSharpSymbols Symbols => _symbols ??= new CSharpSymbols([tree, .. CompanionTrees]);
-
-        private SemanticModel Model => _model ??= CSharpCompilation.Create(
-                "scimlint-config",
-                [tree, .. CompanionTrees],
-                [CoreLibrary.Value],
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
-            .GetSemanticModel(tree);
+        private SemanticModel Model => _model ??= Companions.Model(tree);
 
         private void Count(int position)
         {

@@ -17,8 +17,12 @@ internal sealed class CSharpSymbols
     private readonly Dictionary<string, HashSet<string>> _enums = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _positional = new(StringComparer.Ordinal);
 
-    public CSharpSymbols(IEnumerable<SyntaxTree> trees)
+    private readonly CSharpSymbols? _parent;
+
+    /// <summary>Indexes the trees; <paramref name="parent"/> (the run's shared index) answers what they do not declare too.</summary>
+    public CSharpSymbols(IEnumerable<SyntaxTree> trees, CSharpSymbols? parent = null)
     {
+        _parent = parent;
         foreach (var node in trees.SelectMany(t => t.GetRoot().DescendantNodes(n => n is not ExpressionSyntax)))
         {
             Index(node);
@@ -70,13 +74,18 @@ internal sealed class CSharpSymbols
     }
 
     /// <summary>The initializers of every constant of this simple name.</summary>
-    public IReadOnlyList<ExpressionSyntax> Constants(string name) => _constants.TryGetValue(name, out var list) ? list : [];
+    public IReadOnlyList<ExpressionSyntax> Constants(string name)
+    {
+        IReadOnlyList<ExpressionSyntax> own = _constants.TryGetValue(name, out var list) ? list : [];
+        var inherited = _parent?.Constants(name) ?? [];
+        return inherited.Count == 0 ? own : own.Count == 0 ? inherited : [.. own, .. inherited];
+    }
 
     /// <summary>Whether an enum of this simple name declares the member.</summary>
-    public bool IsEnumMember(string type, string member) => _enums.TryGetValue(type, out var set) && set.Contains(member);
+    public bool IsEnumMember(string type, string member) => (_enums.TryGetValue(type, out var set) && set.Contains(member)) || _parent?.IsEnumMember(type, member) == true;
 
     /// <summary>The positional parameter names of a record or primary constructor of this simple name.</summary>
-    public IReadOnlyList<string>? Positional(string type) => _positional.GetValueOrDefault(type);
+    public IReadOnlyList<string>? Positional(string type) => _positional.GetValueOrDefault(type) ?? _parent?.Positional(type);
 }
 
 /// <summary>Resolves C# expressions statically: folds constants and recognises references. Never runs code.</summary>
@@ -256,7 +265,7 @@ internal static class CSharpFolding
     {
         value = null;
         var name = SimpleName(expression)!;
-        var initializers = symbols().Constants(name);
+        var initializers = InScope(expression, symbols().Constants(name));
         if (initializers.Count == 0)
         {
             return TryEnumMember(expression, symbols, out value);
@@ -275,6 +284,27 @@ internal static class CSharpFolding
 
         value = first;
         return true;
+    }
+
+    /// <summary>
+    /// The constants a name can mean where it is written, as C# looks it up: <c>T.Name</c> in a type named T, a simple
+    /// <c>Name</c> in the types and blocks that enclose it. When none is declared there (a <c>using static</c>, an
+    /// alias), every constant of the name is a candidate, and the fold succeeds only when they all agree. A run whose
+    /// files each declare a private <c>Host</c> so folds each from syntax, instead of building a compilation.
+    /// </summary>
+    internal static IReadOnlyList<ExpressionSyntax> InScope(ExpressionSyntax reference, IReadOnlyList<ExpressionSyntax> candidates)
+    {
+        if (candidates.Count < 2)
+        {
+            return candidates;
+        }
+
+        var distinct = candidates.Distinct().ToList();
+        var chosen = reference is MemberAccessExpressionSyntax { Expression: var owner } && SimpleName(owner) is { } type
+            ? distinct.Where(c => c.Ancestors().OfType<BaseTypeDeclarationSyntax>().FirstOrDefault()?.Identifier.ValueText == type).ToList()
+            : distinct.Where(c => c.Ancestors().FirstOrDefault(a => a is BlockSyntax or BaseTypeDeclarationSyntax) is { } scope
+                && scope.SyntaxTree == reference.SyntaxTree && scope.FullSpan.Contains(reference.Span)).ToList();
+        return chosen.Count > 0 ? chosen : distinct;
     }
 
     // Region.EU: an enum member declared in the run, or a region name on a type whose name says Region.

@@ -32,9 +32,9 @@ internal static class DocumentLoader
     /// <param name="displayPath">The path shown in findings (relative, forward slashes).</param>
     /// <param name="bytes">The file's bytes.</param>
     /// <param name="limits">Caps for hostile input.</param>
-    /// <param name="companions">For C#: the source of sibling files, read only when a constant must be folded across files.</param>
+    /// <param name="companions">For C#: the declarations of the run's other C# files, asked for only when a value needs them.</param>
     /// <param name="format">The format, when not the one the path's extension implies (a document read from stdin).</param>
-    public static SourceDocument Load(string displayPath, ReadOnlySpan<byte> bytes, LoadLimits? limits = null, Func<IReadOnlyList<string>>? companions = null, DocumentFormat? format = null)
+    public static SourceDocument Load(string displayPath, ReadOnlySpan<byte> bytes, LoadLimits? limits = null, Func<CSharpCompanions>? companions = null, DocumentFormat? format = null)
     {
         limits ??= LoadLimits.Default;
         var chosen = format ?? FormatOf(displayPath);
@@ -84,7 +84,7 @@ internal static class DocumentLoader
 
     // A separate method so that the JIT resolves Roslyn only when a C# file is actually read.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static SourceDocument LoadCSharp(SourceText source, LoadLimits limits, Func<IReadOnlyList<string>>? companions) =>
+    private static SourceDocument LoadCSharp(SourceText source, LoadLimits limits, Func<CSharpCompanions>? companions) =>
         CSharpGuard.Load(source, limits, () => CSharpDocumentLoader.Load(source, limits, companions));
 
     /// <summary>The document of a file too large to read: one diagnostic, no tree.</summary>

@@ -40,7 +40,7 @@ public sealed class CSharpLoaderTests
         """;
 
     private static SourceDocument Load(string source, Func<IReadOnlyList<string>>? companions = null) =>
-        DocumentLoader.Load("Config.cs", Encoding.UTF8.GetBytes(source), companions: companions);
+        DocumentLoader.Load("Config.cs", Encoding.UTF8.GetBytes(source), companions: companions is null ? null : () => CSharpCompanions.FromTexts(companions()));
 
     private static DocScalar Scalar(SourceDocument doc, string pointer)
     {

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace ScimLint.Loading;
+
+/// <summary>
+/// The C# files of one run whose declarations every C# document may use, shared by all of them. Each file is read and
+/// parsed once, by whichever document needs it first, and the declarations of the run's files are indexed once; both
+/// are safe for documents loading in parallel. Before, each document parsed every companion file and indexed them
+/// again, which made a run quadratic in its number of C# files.
+/// </summary>
+internal sealed class CSharpRun
+{
+    private readonly Func<string, string?> _read;
+    private readonly ConcurrentDictionary<string, Lazy<SyntaxTree?>> _trees = new(StringComparer.Ordinal);
+    private readonly Lazy<CSharpSymbols> _symbols;
+    private readonly HashSet<string> _fileSet;
+
+    /// <summary>Creates the run's C# context over its files (full paths), read through <paramref name="read"/> (null: unreadable).</summary>
+    public CSharpRun(Func<string, string?> read, IReadOnlyList<string> files, int maxNesting)
+    {
+        // A companion nested past the cap is not parsed (as a document would not be): it declares nothing usable.
+        _read = path => read(path) is { } text && CSharpGuard.NestingDepth(text, maxNesting).Depth <= maxNesting ? text : null;
+        Files = files;
+        _fileSet = new HashSet<string>(files, StringComparer.Ordinal);
+
+        // Built by the first document that needs it; the others wait for it.
+        _symbols = new Lazy<CSharpSymbols>(() => new CSharpSymbols(Trees()), LazyThreadSafetyMode.ExecutionAndPublication);
+        _compilation = new Lazy<CSharpCompilation>(() => CSharpDocumentLoader.Compile(Trees()), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The run's C# files, in a fixed order.</summary>
+    public IReadOnlyList<string> Files { get; }
+
+    private readonly Lazy<CSharpCompilation> _compilation;
+
+    /// <summary>
+    /// One compilation of all the run's files, for the values syntax cannot fold (built once, when first needed;
+    /// Roslyn answers queries on it from several threads).
+    /// </summary>
+    public CSharpCompilation Compilation => _compilation.Value;
+
+    /// <summary>Whether a file is one of the run's.</summary>
+    public bool Holds(string fullPath) => _fileSet.Contains(fullPath);
+
+    /// <summary>The declarations of all the run's files, indexed once.</summary>
+    public CSharpSymbols Symbols => _symbols.Value;
+
+    /// <summary>
+    /// The tree of a run's file for the document loading it, when the run read the same text: then the document and
+    /// the run share one parse (and the run's compilation).
+    /// </summary>
+    public SyntaxTree? Own(string fullPath, string text) =>
+        Holds(fullPath) && string.Equals(_read(fullPath), text, StringComparison.Ordinal) ? Tree(fullPath) : null;
+
+    // On the asking document's thread, which the C# guard gave a large stack (a hostile file of the run is parsed there).
+    private List<SyntaxTree> Trees() => [.. Files.Select(Tree).OfType<SyntaxTree>()];
+
+    /// <summary>A file's syntax tree, parsed once per run (null when it cannot be read).</summary>
+    public SyntaxTree? Tree(string fullPath) =>
+        _trees.GetOrAdd(fullPath, p => new Lazy<SyntaxTree?>(() => _read(p) is { } text ? CSharpSyntaxTree.ParseText(text, CSharpDocumentLoader.ParseOptions, p) : null, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+}
+
+/// <summary>
+/// What one C# document may refer to beyond itself: the run's files (<see cref="CSharpRun"/>, shared) and the other
+/// files of its directory that are not inputs of the run; or, for tests and library callers, a list of source texts.
+/// </summary>
+internal sealed class CSharpCompanions
+{
+    private readonly CSharpRun? _run;
+    private readonly string? _self;
+    private readonly Func<IReadOnlyList<SyntaxTree>> _extra;
+    private IReadOnlyList<SyntaxTree>? _extraTrees;
+
+    private CSharpCompanions(CSharpRun? run, string? self, Func<IReadOnlyList<SyntaxTree>> extra)
+    {
+        _run = run;
+        _self = self;
+        _extra = extra;
+    }
+
+    /// <summary>Companions of the file <paramref name="self"/> in a run: the run's files and <paramref name="siblings"/> (full paths outside the run).</summary>
+    public static CSharpCompanions OfRun(CSharpRun run, string self, IReadOnlyList<string> siblings) =>
+        new(run, self, () => [.. siblings.Select(run.Tree).OfType<SyntaxTree>()]);
+
+    /// <summary>Companions given as source texts.</summary>
+    public static CSharpCompanions FromTexts(IReadOnlyList<string> sources) =>
+        new(null, null, () => [.. sources.Select(s => CSharpSyntaxTree.ParseText(s, CSharpDocumentLoader.ParseOptions))]);
+
+    private IReadOnlyList<SyntaxTree> Extra => _extraTrees ??= _extra();
+
+    /// <summary>
+    /// The declarations a document may use: its own and its directory's, on top of the run's index. (The document's own
+    /// file is in the run's index too; a constant found twice with one value folds as before.)
+    /// </summary>
+    public CSharpSymbols Symbols(SyntaxTree own)
+    {
+        // The run's index already holds the document's own file when the document uses the run's parse of it.
+        var isRunTree = _run is not null && _self is not null && ReferenceEquals(_run.Tree(_self), own);
+        return isRunTree && Extra.Count == 0 ? _run!.Symbols : new([.. isRunTree ? [] : new[] { own }, .. Extra], _run?.Symbols);
+    }
+
+    /// <summary>The run's parse of the document's own file, when it read the same text (else the loader parses it).</summary>
+    public SyntaxTree? Own(string text) => _run is not null && _self is not null ? _run.Own(_self, text) : null;
+
+    /// <summary>
+    /// The semantic model of the document's tree for values syntax cannot fold: from the run's one compilation when the
+    /// tree is the run's own and no file outside the run is involved, else from a compilation of its own.
+    /// </summary>
+    public SemanticModel Model(SyntaxTree own)
+    {
+        if (_run is not null && Extra.Count == 0 && _self is not null && ReferenceEquals(_run.Tree(_self), own))
+        {
+            return _run.Compilation.GetSemanticModel(own);
+        }
+
+        var others = _run is null ? [] : _run.Files.Where(f => !string.Equals(f, _self, StringComparison.Ordinal)).Select(_run.Tree).OfType<SyntaxTree>();
+        return CSharpDocumentLoader.Compile([own, .. Extra, .. others]).GetSemanticModel(own);
+    }
+}
