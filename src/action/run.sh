@@ -4,7 +4,7 @@
 # Environment (all optional):
 #   SCIMLINT          the executable (default: scimlint on PATH)
 #   INPUT_PATHS       files and directories, separated by spaces or newlines (default: .)
-#   INPUT_FAIL_LEVEL  error | warning | note | none (default: error)
+#   INPUT_FAIL_LEVEL  error | warning | note | none (default: the configuration's failLevel, else error)
 #   INPUT_CONFIG      configuration file (default: the usual .scimlint.yaml lookup)
 #   INPUT_BASELINE    baseline file from scimlint --write-baseline (default: none)
 #   INPUT_SARIF_FILE  where to write SARIF (default: $RUNNER_TEMP/scimlint.sarif)
@@ -14,7 +14,7 @@
 set -euo pipefail
 
 scimlint="${SCIMLINT:-scimlint}"
-fail_level="${INPUT_FAIL_LEVEL:-error}"
+fail_level="${INPUT_FAIL_LEVEL:-}"
 sarif="${INPUT_SARIF_FILE:-}"
 if [ -z "$sarif" ]; then
   sarif="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/scimlint.sarif"
@@ -27,7 +27,7 @@ set_output() {
 }
 
 case "$fail_level" in
-  error | warning | note | none) ;;
+  "" | error | warning | note | none) ;;
   *)
     echo "::error title=ScimLint::fail-level must be error, warning, note or none, not '$fail_level'"
     set_output sarif-file ""
@@ -43,6 +43,9 @@ if [ "${#paths[@]}" -eq 0 ]; then
 fi
 
 options=()
+if [ -n "$fail_level" ]; then
+  options+=(--fail-level "$fail_level")
+fi
 if [ -n "${INPUT_CONFIG:-}" ]; then
   options+=(--config "$INPUT_CONFIG")
 fi
@@ -53,17 +56,18 @@ fi
 mkdir -p "$(dirname "$sarif")"
 sarif="$(cd "$(dirname "$sarif")" && pwd)/$(basename "$sarif")"
 rm -f "$sarif"
+annotations="$(mktemp "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/scimlint-annotations.XXXXXX")"
+trap 'rm -f "$annotations"' EXIT
+rm -f "$annotations"
 
+# One run writes all three: the text report to the log, SARIF to its file, and the annotations, printed after it.
 status=0
-"$scimlint" check --format text --no-color --fail-level "$fail_level" --sarif "$sarif" ${options[@]+"${options[@]}"} -- "${paths[@]}" || status=$?
+"$scimlint" check --format text --no-color --sarif "$sarif" --report "github=$annotations" ${options[@]+"${options[@]}"} -- "${paths[@]}" || status=$?
 
 findings=0
-if [ "$status" -le 1 ]; then
-  annotations="$("$scimlint" check --format github --fail-level none ${options[@]+"${options[@]}"} -- "${paths[@]}")" || status=$?
-  if [ -n "$annotations" ]; then
-    printf '%s\n' "$annotations"
-    findings="$(printf '%s\n' "$annotations" | grep -cE '^::(error|warning|notice) ' || true)"
-  fi
+if [ "$status" -le 1 ] && [ -s "$annotations" ]; then
+  cat "$annotations"
+  findings="$(grep -cE '^::(error|warning|notice) ' "$annotations" || true)"
 fi
 
 if [ -f "$sarif" ]; then
@@ -72,5 +76,5 @@ else
   set_output sarif-file ""
 fi
 set_output findings "$findings"
-echo "ScimLint: $findings finding(s); fail level $fail_level; exit code $status"
+echo "ScimLint: $findings finding(s); fail level ${fail_level:-from the configuration, else error}; exit code $status"
 exit "$status"

@@ -52,7 +52,7 @@ for (const name of ["paths", "fail-level", "config", "sarif-file", "upload-sarif
   expect(`action.yml has input ${name}`, name in (action.inputs ?? {}));
 }
 expect("input sarif-file defaults to ${{ runner.temp }}/scimlint.sarif", action.inputs?.["sarif-file"]?.default === "${{ runner.temp }}/scimlint.sarif");
-expect("input fail-level defaults to error", action.inputs?.["fail-level"]?.default === "error");
+expect("input fail-level defaults to empty (the configuration's failLevel, else error)", action.inputs?.["fail-level"]?.default === "");
 expect("input upload-sarif defaults to false", String(action.inputs?.["upload-sarif"]?.default) === "false");
 for (const name of ["sarif-file", "findings"]) {
   expect(`action.yml has output ${name} from the lint step`, action.outputs?.[name]?.value === `\${{ steps.lint.outputs.${name} }}`);
@@ -133,6 +133,7 @@ mkdir -p "$workspace/ci" "$workspace/lonely"
 cp -R "$E2E_ROOT/examples" "$workspace/examples"
 cp "$E2E_ROOT/examples/us-correct/jumpcloud.yaml" "$workspace/lonely/jumpcloud.yaml"
 printf 'rules:\n  SL301: off\n' > "$workspace/ci/scimlint.yaml"
+printf 'failLevel: warning\n' > "$workspace/ci/strict.yaml"
 git -C "$workspace" init -q -b main
 
 # run_action NAME VAR=VALUE...: runs run.sh with a fresh GITHUB_OUTPUT; leaves $NAME.out, $NAME.output, $NAME.status.
@@ -188,6 +189,11 @@ check "a warning (SL003, no StrongDM settings) under fail-level error: exit 0, f
 check "the warning becomes a ::warning annotation" grep -qE '^::warning file=lonely/jumpcloud\.yaml,.*title=SL003 ' "$E2E_TMP/lonely-error.out"
 run_action lonely-warning INPUT_PATHS=lonely INPUT_FAIL_LEVEL=warning
 check "the same warning under fail-level warning: exit 1" expect_run lonely-warning 1 1
+
+run_action strict INPUT_PATHS=lonely INPUT_CONFIG=ci/strict.yaml
+check "without a fail-level input the configuration's failLevel (warning) decides: exit 1" expect_run strict 1 1
+run_action strict-input INPUT_PATHS=lonely INPUT_CONFIG=ci/strict.yaml INPUT_FAIL_LEVEL=error
+check "a fail-level input wins over the configuration's failLevel: exit 0" expect_run strict-input 0 1
 
 run_action config INPUT_PATHS=examples/missing-token INPUT_CONFIG=ci/scimlint.yaml
 check "config input (SL301: off) silences the finding: exit 0, findings=0" expect_run config 0 0
