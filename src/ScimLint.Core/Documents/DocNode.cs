@@ -96,6 +96,12 @@ public sealed class DocScalar : DocNode
     /// <summary>How the document's format writes a value at this scalar's span (set by the loader).</summary>
     internal ValueSyntax Syntax { get; set; } = ValueSyntax.None;
 
+    /// <summary>
+    /// For a C# constant used only here and declared in this file as a string literal: that literal, where a fix
+    /// writes the value (ScimLint edits a declaration only when it has no other use).
+    /// </summary>
+    internal SourceSpan? DeclaredAt { get; set; }
+
     /// <summary>The scalar's type.</summary>
     public ScalarKind Kind { get; }
 

@@ -47,6 +47,9 @@ internal abstract class ValueSyntax
         }
     }
 
+    /// <summary>Where a fix of the scalar writes: its own span, or, for a C# constant of one use, the declaration's literal.</summary>
+    public virtual SourceSpan FixSpan(DocScalar scalar) => scalar.Span;
+
     /// <summary>The text that replaces the scalar's span so that it holds <paramref name="value"/>; null when no fix can be written there.</summary>
     public abstract string? Encode(DocScalar scalar, string value);
 
@@ -141,9 +144,12 @@ internal abstract class ValueSyntax
     {
         protected override SourceText Text => text;
 
-        // Only a regular string literal is the value itself; a constant or an expression is fixed where it is declared.
+        // Only a regular string literal is the value itself; a constant is fixed at its declaration when that is its one
+        // use (DeclaredAt); any other constant or expression is left to the author.
         public override string? Encode(DocScalar scalar, string value) =>
-            scalar.Origin == ValueOrigin.Literal && scalar.Quoted ? DoubleQuoted(value) : null;
+            (scalar.Origin == ValueOrigin.Literal && scalar.Quoted) || (scalar.Origin == ValueOrigin.Constant && scalar.DeclaredAt is not null) ? DoubleQuoted(value) : null;
+
+        public override SourceSpan FixSpan(DocScalar scalar) => scalar.Origin == ValueOrigin.Constant && scalar.DeclaredAt is { } declared ? declared : scalar.Span;
 
         protected override int? VerbatimStart(DocScalar scalar) => scalar.Origin == ValueOrigin.Literal ? base.VerbatimStart(scalar) : null;
     }

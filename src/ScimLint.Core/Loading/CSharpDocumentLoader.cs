@@ -557,7 +557,9 @@ internal static class CSharpDocumentLoader
             // fallback for what syntax cannot settle, such as two constants of one name in different types.
             if (CSharpFolding.TryFold(expression, () => Symbols, 0, out var folded))
             {
-                return Constant(folded, span, path);
+                var scalar = Constant(folded, span, path);
+                scalar.DeclaredAt = folded is string ? SoleDeclaration(expression) : null;
+                return scalar;
             }
 
             // Binding is not linear in a hostile expression's size (a 40,000-level `a ? b : …` chain took 50 s), and
@@ -570,6 +572,20 @@ internal static class CSharpDocumentLoader
 
             // A value computed at run time is not in the source: keep the expression, so no rule judges it.
             return new DocScalar(span, path, OneLine(expression), ScalarKind.String, quoted: false, ValueOrigin.Expression);
+        }
+
+        // A bare constant declared in this file as a regular string literal and used once in the run: its declaration
+        // is the value's one place, so a fix may write it there. Declared in another file, or used twice: no fix.
+        private SourceSpan? SoleDeclaration(ExpressionSyntax expression)
+        {
+            if (expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax) || CSharpFolding.SimpleName(expression) is not { } name
+                || CSharpFolding.InScope(expression, Symbols.Constants(name)) is not [LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal]
+                || literal.SyntaxTree != tree || !literal.Token.Text.StartsWith('"') || literal.Token.Text.StartsWith("\"\"\"", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            return Companions.Uses(tree, name) == 1 ? text.Span(literal.SpanStart, literal.Span.End) : null;
         }
 
         private DocSequence Sequence(IReadOnlyList<ExpressionSyntax> items, SourceSpan span, string path, int depth)

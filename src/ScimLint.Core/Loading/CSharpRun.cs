@@ -41,6 +41,11 @@ internal sealed class CSharpRun
     /// </summary>
     public CSharpCompilation Compilation => _compilation.Value;
 
+    private Dictionary<string, int>? _uses;
+
+    /// <summary>How often each simple name is referred to in the run's files (built once, when first asked).</summary>
+    public IReadOnlyDictionary<string, int> Uses => LazyInitializer.EnsureInitialized(ref _uses, () => CSharpCompanions.CountUses(Trees()));
+
     /// <summary>Whether a file is one of the run's.</summary>
     public bool Holds(string fullPath) => _fileSet.Contains(fullPath);
 
@@ -99,6 +104,26 @@ internal sealed class CSharpCompanions
         // The run's index already holds the document's own file when the document uses the run's parse of it.
         var isRunTree = _run is not null && _self is not null && ReferenceEquals(_run.Tree(_self), own);
         return isRunTree && Extra.Count == 0 ? _run!.Symbols : new([.. isRunTree ? [] : new[] { own }, .. Extra], _run?.Symbols);
+    }
+
+    /// <summary>How often a simple name is referred to in the document and every file it may use.</summary>
+    public int Uses(SyntaxTree own, string name)
+    {
+        var isRunTree = _run is not null && _self is not null && ReferenceEquals(_run.Tree(_self), own);
+        var local = CountUses([.. isRunTree ? [] : new[] { own }, .. Extra]);
+        return local.GetValueOrDefault(name) + (_run?.Uses.GetValueOrDefault(name) ?? 0);
+    }
+
+    /// <summary>Counts the identifiers of the trees by name (a declaration is not a use; <c>nameof(X)</c> is).</summary>
+    internal static Dictionary<string, int> CountUses(IEnumerable<SyntaxTree> trees)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var name in trees.SelectMany(t => t.GetRoot().DescendantNodes()).OfType<Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax>())
+        {
+            counts[name.Identifier.ValueText] = counts.GetValueOrDefault(name.Identifier.ValueText) + 1;
+        }
+
+        return counts;
     }
 
     /// <summary>The run's parse of the document's own file, when it read the same text (else the loader parses it).</summary>

@@ -22,7 +22,7 @@ public sealed record Fix(string Description, IReadOnlyList<Replacement> Replacem
             return null;
         }
 
-        return new Fix(description ?? $"Replace the value with '{newValue}'", [new Replacement(scalar.Span, text)]);
+        return new Fix(description ?? $"Replace the value with '{newValue}'", [new Replacement(scalar.Syntax.FixSpan(scalar), text)]);
     }
 
     /// <summary>

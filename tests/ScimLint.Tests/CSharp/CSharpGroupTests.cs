@@ -204,3 +204,59 @@ public sealed class CSharpGroupTests
         Assert.Equal("/application/ssoUrl", ModelBinder.Bind(doc).Apps[0].SsoUrl.LogicalPath);
     }
 }
+
+/// <summary>
+/// Issue 10: "A fix is offered only where the value is a literal at that spot, and never in a file that only declares
+/// a constant used elsewhere, unless the constant has exactly one use."
+/// </summary>
+public sealed class CSharpConstantFixTests
+{
+    private const string EuSettings = "controlPlane:\n  region: EU\n  host: app.eu.strongdm.com\nprovisioning:\n  scimProvider: generic\n  scimActive: true\n  token:\n    ref: env:SDM_SCIM_TOKEN\n";
+
+    private static string Config(string extra = "") => $$"""
+        public static class Connector
+        {
+            private const string Login = "https://app.strongdm.com/app/login";
+
+            public static object App => new { name = "strongdm", ssoUrl = Login, active = true };{{extra}}
+        }
+        """;
+
+    [Fact]
+    public void A_constant_of_this_file_with_one_use_is_fixed_at_its_declaration()
+    {
+        var result = Lint.Files(new Dictionary<string, string> { ["Connector.cs"] = Config(), ["strongdm.yaml"] = EuSettings });
+
+        var finding = Assert.Single(result.Of("SL105"));
+        Assert.Equal("SL105 Connector.cs:5:67-5:72", finding.Brief());
+        var replacement = Assert.Single(finding.Fix!.Replacements);
+        Assert.Equal((3, 34), (replacement.Span.StartLine, replacement.Span.StartColumn));
+        Assert.Equal("\"https://app.eu.strongdm.com/app/login\"", replacement.Text);
+        var fixedText = ScimLint.Rules.Fix.Apply(Config(), finding.Fix.Replacements);
+        Assert.Contains("private const string Login = \"https://app.eu.strongdm.com/app/login\";", fixedText, StringComparison.Ordinal);
+        Assert.Contains("ssoUrl = Login,", fixedText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_constant_with_a_second_use_gets_no_fix()
+    {
+        var result = Lint.Files(new Dictionary<string, string> { ["Connector.cs"] = Config("\n    public static string Again => Login;"), ["strongdm.yaml"] = EuSettings });
+
+        Assert.Null(Assert.Single(result.Of("SL105")).Fix);
+    }
+
+    [Fact]
+    public void A_constant_declared_in_another_file_gets_no_fix()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["Hosts.cs"] = "public static class Hosts { public const string Login = \"https://app.strongdm.com/app/login\"; }",
+            ["Connector.cs"] = "public static class Connector { public static object App => new { name = \"strongdm\", ssoUrl = Hosts.Login, active = true }; }",
+            ["strongdm.yaml"] = EuSettings,
+        };
+
+        var result = Lint.Files(files);
+
+        Assert.Null(Assert.Single(result.Of("SL105")).Fix);
+    }
+}

@@ -102,7 +102,7 @@ public sealed class ModelOwnsSecretsAndFormatsTests
             public static class C
             {
                 private const string Url = "https://old";
-                public static Application A => new() { Name = "strongdm", SsoUrl = "https://old", DisplayLabel = Url };
+                public static Application A => new() { Name = "strongdm", SsoUrl = "https://old", DisplayLabel = Url, Description = Url };
             }
             """;
         var csharp = ModelBinder.Bind(DocumentLoader.LoadText("Config.cs", cs)).Apps.Single();
@@ -110,6 +110,7 @@ public sealed class ModelOwnsSecretsAndFormatsTests
         Assert.Equal("\"a\\\"b\"", Assert.Single(Fix.ReplaceValue(json.SsoUrl, "a\"b")!.Replacements).Text);
         Assert.Equal("\"https://new\"", Assert.Single(Fix.ReplaceValue(csharp.SsoUrl, "https://new")!.Replacements).Text);
         Assert.Equal(ValueOrigin.Constant, csharp.DisplayLabel.Origin);
+        // Url has two uses: writing one would change the other (a constant of one use is fixed at its declaration: CSharpConstantFixTests).
         Assert.Null(Fix.ReplaceValue(csharp.DisplayLabel, "x"));
     }
 
