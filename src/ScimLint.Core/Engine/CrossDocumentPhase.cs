@@ -26,7 +26,7 @@ internal sealed class CrossDocumentPhase(Workspace workspace, DocumentStore stor
         var pending = new Queue<(int Index, InputFacts Input)>();
         var byDirectory = new Dictionary<string, List<InputFacts>>(StringComparer.Ordinal);
         var notes = new SortedDictionary<string, List<RawFinding>>(StringComparer.Ordinal);
-        var findingPaths = new HashSet<string>(StringComparer.Ordinal);
+        var findingLines = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         var batch = Math.Max(1, store.Limits.DocumentBatch);
         for (var start = 0; start < files.Count; start += batch)
         {
@@ -54,9 +54,9 @@ internal sealed class CrossDocumentPhase(Workspace workspace, DocumentStore stor
             }
 
             RunReady(pending, index => schedule.IsReady(index, start + count));
-            findingPaths.UnionWith(dispatch.CrossDocumentFindings.Skip(_seen).Concat(phase.Findings.Skip(_seenDocument)).Concat(notes.Values.SelectMany(n => n)).Select(f => f.Span.Path));
+            AddLines(findingLines, dispatch.CrossDocumentFindings.Skip(_seen).Concat(phase.Findings.Skip(_seenDocument)).Concat(notes.Values.SelectMany(n => n)).Select(f => f.Span));
             (_seen, _seenDocument) = (dispatch.CrossDocumentFindings.Count, phase.Findings.Count);
-            store.Trim(findingPaths.Contains);
+            store.Trim(path => findingLines.GetValueOrDefault(path), WholeTexts);
         }
 
         RunReady(pending, _ => true);
@@ -66,6 +66,23 @@ internal sealed class CrossDocumentPhase(Workspace workspace, DocumentStore stor
 
     private int _seen;
     private int _seenDocument;
+
+    /// <summary>Keep whole texts for the files with findings, not only the lines code frames show (fixes are to be applied).</summary>
+    public bool WholeTexts { get; init; }
+
+    /// <summary>Adds the line each span starts on (as the reporters show it: never line 0) to its file's set.</summary>
+    public static void AddLines(Dictionary<string, HashSet<int>> lines, IEnumerable<Text.SourceSpan> spans)
+    {
+        foreach (var span in spans)
+        {
+            if (!lines.TryGetValue(span.Path, out var set))
+            {
+                lines[span.Path] = set = [];
+            }
+
+            set.Add(Math.Max(1, span.StartLine));
+        }
+    }
 
     /// <summary>Runs the cross-document rules on the pending inputs, in order, while the next one is ready.</summary>
     private void RunReady(Queue<(int Index, InputFacts Input)> pending, Func<int, bool> isReady)

@@ -138,11 +138,12 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
 
     /// <summary>
     /// Drops the least recently used documents that are not pinned, once more than twice
-    /// <see cref="LoadLimits.MaxCachedDocuments"/> are cached, down to that number. A dropped document whose text
-    /// <paramref name="keepText"/> asks for (by display path: one with findings) keeps its text in its digest, for the
-    /// reporters' code frames and for fixes.
+    /// <see cref="LoadLimits.MaxCachedDocuments"/> are cached, down to that number. A dropped document with findings
+    /// so far (<paramref name="findingLines"/>: the lines they start on, by display path) or with inline suppressions
+    /// keeps those lines in its digest (an excerpt, for code frames and regions), or its whole text when
+    /// <paramref name="wholeTexts"/> (fixes are to be applied).
     /// </summary>
-    public void Trim(Func<string, bool> keepText)
+    public void Trim(Func<string, IEnumerable<int>?> findingLines, bool wholeTexts)
     {
         var evictable = _cache.Where(e => e.Value.Pins == 0).ToList();
         if (evictable.Count <= 2 * limits.MaxCachedDocuments)
@@ -153,27 +154,37 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
         foreach (var (path, entry) in evictable.OrderBy(e => e.Value.LastUse).Take(evictable.Count - limits.MaxCachedDocuments))
         {
             _cache.Remove(path);
-            if (_digests[path].Suppressions is not null || keepText(entry.Bound.Document.Path))
+            var digest = _digests[path];
+            var lines = findingLines(digest.Path);
+            if (lines is not null || digest.Suppressions is not null)
             {
-                _digests[path].Text = entry.Bound.Document.Text;
+                var text = entry.Bound.Document.Text;
+                digest.Text = wholeTexts ? text : text.Excerpt((lines ?? []).Concat(digest.Suppressions?.Select(s => s.Span.StartLine) ?? []));
             }
         }
     }
 
     /// <summary>
-    /// The texts of the documents with these display paths, by display path: kept by <see cref="Trim"/>, still cached,
-    /// or else loaded again.
+    /// The texts of the documents with these display paths, by display path, holding at least the lines given (an
+    /// excerpt of them, or the whole text when <paramref name="wholeTexts"/>): kept by <see cref="Trim"/>, still
+    /// cached, or else loaded again.
     /// </summary>
-    public Dictionary<string, Text.SourceText> Texts(IEnumerable<string> displayPaths)
+    public Dictionary<string, Text.SourceText> Texts(IReadOnlyDictionary<string, HashSet<int>> lines, bool wholeTexts)
     {
-        var wanted = displayPaths.ToHashSet(StringComparer.Ordinal);
         var texts = new Dictionary<string, Text.SourceText>(StringComparer.Ordinal);
         foreach (var (fullPath, digest) in _digests)
         {
-            if (wanted.Contains(digest.Path) && !texts.ContainsKey(digest.Path)
-                && (digest.Text ?? (_cache.TryGetValue(fullPath, out var e) ? e.Bound : LoadUncached(fullPath, mustRead: false))?.Document.Text) is { } text)
+            if (!lines.TryGetValue(digest.Path, out var wanted) || texts.ContainsKey(digest.Path))
             {
-                texts[digest.Path] = text;
+                continue;
+            }
+
+            var text = digest.Text is { } kept && (wholeTexts ? !kept.IsExcerpt : kept.Holds(wanted))
+                ? kept
+                : (_cache.TryGetValue(fullPath, out var e) ? e.Bound : LoadUncached(fullPath, mustRead: false))?.Document.Text;
+            if (text is not null)
+            {
+                texts[digest.Path] = wholeTexts || text.IsExcerpt ? text : text.Excerpt(wanted);
             }
         }
 

@@ -46,7 +46,7 @@ public sealed class LintEngine
     {
         var setup = Setup(options.ConfigPath, options.CustomRulesCache, options.Log);
         var config = options.Clock is { } clock ? setup.Config with { Policy = setup.Config.Policy with { Clock = clock } } : setup.Config;
-        var request = new LintRequest(options.Paths, config) { CustomRules = setup.Custom, NoIgnore = options.NoIgnore, Stdin = StdinRun.FileOf(_workspace, options.Stdin) };
+        var request = new LintRequest(options.Paths, config) { CustomRules = setup.Custom, NoIgnore = options.NoIgnore, Stdin = StdinRun.FileOf(_workspace, options.Stdin), WholeTexts = options.Fix };
         var result = Run(request);
         if (options.Fix && request.Stdin is not null)
         {
@@ -110,7 +110,7 @@ public sealed class LintEngine
         var dispatch = new RuleDispatch(active, config.Policy, catalog, pairing);
         var phase = new DocumentPhase(store, ownership, dispatch);
         var sidecars = new Sidecars(workspace, store, ownership);
-        var raw = new CrossDocumentPhase(workspace, store, phase, sidecars, dispatch, pairing).Run(files);
+        var raw = new CrossDocumentPhase(workspace, store, phase, sidecars, dispatch, pairing) { WholeTexts = request.WholeTexts }.Run(files);
         var inputs = phase.Inputs;
         raw.AddRange(discovery.SkippedLinks.Select(l => SkippedLink(l.FullPath, l.Reason)));
         raw.AddRange(request.CustomRules?.Findings ?? []);
@@ -126,8 +126,10 @@ public sealed class LintEngine
 
         var enabled = catalog.Rules.Select(r => new EnabledRule(r.Descriptor, config.SeverityOf(r.Descriptor))).Where(r => r.Severity != Severity.None).ToList();
 
-        // The texts of the files with findings only (code frames, fixes); every file's name for the reporters that list them.
-        var sources = store.Texts(raw.Select(f => f.Span.Path).Concat(kept.Select(f => f.Path)).Concat(suppressed.Select(f => f.Finding.Path)));
+        // The lines the reporters show, of the files with findings only (whole texts for fixes); every file's name for the reporters that list them.
+        var lines = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        CrossDocumentPhase.AddLines(lines, raw.Select(f => f.Span).Concat(kept.Select(f => f.Span)).Concat(suppressed.Select(f => f.Finding.Span)));
+        var sources = store.Texts(lines, request.WholeTexts);
         var failedTexts = request.CustomRules is { CompileFailed: true } failed ? failed.Texts : new Dictionary<string, Text.SourceText>();
         foreach (var (path, text) in failedTexts)
         {

@@ -17,6 +17,12 @@ public sealed record LintRequest(IReadOnlyList<string> Paths, ScimLintConfig Con
 
     /// <summary>The document <c>-</c> stands for; null: stdin is not read.</summary>
     internal StdinFile? Stdin { get; init; }
+
+    /// <summary>
+    /// Keep the whole text of every file with findings in <see cref="LintResult.Sources"/> (fixes are applied from it);
+    /// otherwise only the lines the reporters show.
+    /// </summary>
+    internal bool WholeTexts { get; init; }
 }
 
 /// <summary>

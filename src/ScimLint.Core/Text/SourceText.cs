@@ -5,6 +5,12 @@ public sealed class SourceText
 {
     private readonly int[] _lineStarts;
 
+    // An excerpt (internal: what a run keeps of a file with findings for the reporters) holds only some lines, each
+    // with the offset where it starts; its Text is empty, and GetLine answers only for the lines it holds.
+    private readonly Dictionary<int, (int Start, string Text)>? _excerpt;
+    private readonly int _excerptLineCount;
+    private readonly int _excerptLength;
+
     /// <summary>Creates the text of the file at <paramref name="path"/> (a display path, forward slashes).</summary>
     public SourceText(string path, string text)
     {
@@ -39,7 +45,42 @@ public sealed class SourceText
     public string Text { get; }
 
     /// <summary>The number of lines.</summary>
-    public int LineCount => _lineStarts.Length;
+    public int LineCount => _excerpt is null ? _lineStarts.Length : _excerptLineCount;
+
+    private SourceText(string path, Dictionary<int, (int Start, string Text)> excerpt, int lineCount, int length)
+    {
+        Path = path;
+        Text = string.Empty;
+        _lineStarts = [0];
+        _excerpt = excerpt;
+        _excerptLineCount = lineCount;
+        _excerptLength = length;
+    }
+
+    /// <summary>Whether this is an excerpt (<see cref="Excerpt"/>): only some lines, no <see cref="Text"/>.</summary>
+    internal bool IsExcerpt => _excerpt is not null;
+
+    /// <summary>
+    /// An excerpt holding only <paramref name="lines"/> (1-based; others are ignored): <see cref="LineCount"/>,
+    /// <see cref="GetLine"/> and <see cref="GetOffset"/> at column 1 answer as the whole text does for those lines,
+    /// which is all a code frame and a region need. <see cref="Text"/> is empty.
+    /// </summary>
+    internal SourceText Excerpt(IEnumerable<int> lines)
+    {
+        var kept = new Dictionary<int, (int Start, string Text)>();
+        foreach (var line in lines)
+        {
+            if (line >= 1 && line <= LineCount && !kept.ContainsKey(line))
+            {
+                kept[line] = (GetOffset(line, 1), GetLine(line));
+            }
+        }
+
+        return new SourceText(Path, kept, LineCount, IsExcerpt ? _excerptLength : Text.Length);
+    }
+
+    /// <summary>Whether this text can answer for every one of <paramref name="lines"/> (a whole text always can).</summary>
+    internal bool Holds(IEnumerable<int> lines) => _excerpt is null || lines.All(l => l < 1 || l > LineCount || _excerpt.ContainsKey(l));
 
     /// <summary>Returns the 1-based line and column of a character offset.</summary>
     public (int Line, int Column) GetPosition(int offset)
@@ -63,6 +104,11 @@ public sealed class SourceText
     /// <summary>Returns the character offset of a 1-based line and column.</summary>
     public int GetOffset(int line, int column)
     {
+        if (_excerpt is not null)
+        {
+            return _excerpt.TryGetValue(line, out var kept) ? Math.Clamp(kept.Start + column - 1, 0, _excerptLength) : 0;
+        }
+
         line = Math.Clamp(line, 1, _lineStarts.Length);
         return Math.Clamp(_lineStarts[line - 1] + column - 1, 0, Text.Length);
     }
@@ -83,6 +129,11 @@ public sealed class SourceText
     /// <summary>Returns the text of a 1-based line without its line break.</summary>
     public string GetLine(int line)
     {
+        if (_excerpt is not null)
+        {
+            return _excerpt.TryGetValue(line, out var kept) ? kept.Text : string.Empty;
+        }
+
         if (line < 1 || line > _lineStarts.Length)
         {
             return string.Empty;

@@ -67,6 +67,33 @@ public sealed class MemoryRetentionTests
         Assert.Equal(withFindings, result.Sources.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(40, result.Files!.Count);
         Assert.Contains("teams/t0001/strongdm.yaml", result.Files);
+
+        // Only the lines the findings start on (what code frames and regions read), not whole texts.
+        var source = result.Sources["teams/t0005/jumpcloud.yaml"];
+        Assert.True(source.IsExcerpt);
+        var shown = result.Findings.Where(f => f.Path == "teams/t0005/jumpcloud.yaml").Select(f => f.Span.StartLine).ToHashSet();
+        Assert.All(Enumerable.Range(1, source.LineCount), line => Assert.Equal(shown.Contains(line), source.GetLine(line).Length > 0));
+        Assert.Equal("  baseUrl: http://app.strongdm.com/provisioning/generic/v2/", source.GetLine(Assert.Single(shown)));
+    }
+
+    [Fact]
+    public void A_run_that_applies_fixes_keeps_whole_texts()
+    {
+        var fs = PairTree(20, brokenEvery: 5);
+        var engine = new LintEngine(fs, "/repo", null, new LoadLimits { MaxCachedDocuments = 2, DocumentBatch = 4 });
+        var before = fs.File.ReadAllText("/repo/teams/t0005/jumpcloud.yaml");
+
+        var outcome = default(FixOutcome);
+        engine.Run(new LintOptions(["."]) { Fix = true, FixesApplied = o => outcome = o });
+
+        Assert.NotNull(outcome);
+        Assert.Contains("teams/t0005/jumpcloud.yaml", outcome.Files);
+        var after = fs.File.ReadAllText("/repo/teams/t0005/jumpcloud.yaml").Split('\n');
+        var changed = before.Split('\n').Zip(after).Where(p => p.First != p.Second).ToList();
+        Assert.Equal(before.Split('\n').Length, after.Length);
+        var (old, fixedLine) = Assert.Single(changed);
+        Assert.StartsWith("  baseUrl: http://", old, StringComparison.Ordinal);
+        Assert.StartsWith("  baseUrl: https://", fixedLine, StringComparison.Ordinal);
     }
 
     [Fact]
