@@ -61,7 +61,7 @@ internal static class PullCommand
             $"Fetch the StrongDM application(s), their group and user assignments, the groups and their member counts from the JumpCloud API. " +
             $"Credentials come from the environment only: {ApiKeyVariable} (x-api-key) and optionally {OrgIdVariable} (x-org-id). " +
             "Writes jumpcloud.live.json (jumpcloud.<app-id>.live.json for several apps) only when every call succeeded. Exit 0 written, 2 failed.");
-        var region = new Option<string>("--region") { Description = "JumpCloud region: US (console.jumpcloud.com) or EU (console.eu.jumpcloud.com).", DefaultValueFactory = _ => "US" };
+        var region = new Option<string>("--region") { Description = "JumpCloud region: US (console.jumpcloud.com) or EU (console.eu.jumpcloud.com).", DefaultValueFactory = _ => "US", HelpName = "US|EU" };
         region.AcceptOnlyFromAmong("US", "EU", "us", "eu");
         var apiUrl = new Option<string?>("--api-url") { Description = "Console URL instead of the region's (a proxy, a test server). https only, except loopback addresses.", HelpName = "URL" };
         var app = new Option<string[]>("--app") { Description = "Application id to pull (repeatable). Default: every app whose name or displayName contains \"strongdm\".", HelpName = "ID", AllowMultipleArgumentsPerToken = false };
