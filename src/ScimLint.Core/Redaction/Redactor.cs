@@ -245,7 +245,14 @@ internal sealed partial class Redactor
 
     // The keys of SecretValues.SecretKeys and SecretSuffixes (and StrongDM's current/previous token slots), followed by
     // ':' (YAML, JSON) or '=' (C#, INI-like text). Kept in step with SecretValues by a test.
-    private const string Keys = @"(?:[A-Za-z_]*(?:token|tokne|toekn|tokn|secret|password|passwd|pwd|passphrase|api_?key|credentials?|authorization|auth|bearer|private_?key|signature|sig)|value|current|previous)";
+    internal const string KeyWords = "token|tokne|toekn|tokn|secret|password|passwd|pwd|passphrase|api_?key|credentials?|authorization|auth|bearer|private_?key|signature|sig";
+    internal const string Keys = @"(?:[A-Za-z_]*(?:" + KeyWords + @")|value|current|previous)";
+
+    // Keys for an unanchored search: the letter prefix starts only where a run of letters starts. A match starting
+    // inside the run also matches from its start (the prefix takes the letters), so the matches are the same; without
+    // it, every position of a long run of letters restarts the prefix and backtracks over the rest of the run, which
+    // is quadratic: a 9,000-letter line in a code frame took 6 s to mask.
+    internal const string RunStartKeys = @"(?:(?<![A-Za-z_])[A-Za-z_]*(?:" + KeyWords + @")|value|current|previous)";
 
     [GeneratedRegex(@"(?<![A-Za-z0-9_])[""']?" + Keys + @"[""']?\s*[:=]\s*(?<value>[^\r\n]*)", RegexOptions.IgnoreCase)]
     private static partial Regex SecretAssignment();
@@ -253,7 +260,10 @@ internal sealed partial class Redactor
     [GeneratedRegex(@"^\s*(-\s*)?[""']?" + Keys + @"[""']?\s*[:=]\s*(?<value>.*?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TokenLine();
 
-    [GeneratedRegex(Keys + @"[""']?\s*[:=]\s*(?<value>""(?:[^""\\]|\\.)*""?|'[^']*'?|\$\{\{[^}]*\}\}|\$\{[^}]*\}|[^\s,;{}\[\]#""'][^,;{}\[\]#]*)", RegexOptions.IgnoreCase)]
+    // A token-like key and its value inside a line (after RunStartKeys or Keys).
+    internal const string InlineValue = @"[""']?\s*[:=]\s*(?<value>""(?:[^""\\]|\\.)*""?|'[^']*'?|\$\{\{[^}]*\}\}|\$\{[^}]*\}|[^\s,;{}\[\]#""'][^,;{}\[\]#]*)";
+
+    [GeneratedRegex(RunStartKeys + InlineValue, RegexOptions.IgnoreCase)]
     private static partial Regex InlineToken();
 }
 

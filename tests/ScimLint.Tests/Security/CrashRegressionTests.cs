@@ -17,6 +17,44 @@ public sealed class CrashRegressionTests
         return CliRunner.Run(fs, "/repo", [path, .. extra]);
     }
 
+    // Found by the property test (a LongLine mutation of examples/uk-correct/strongdm.json): 9,188 letters inserted
+    // into the first line made the code frame's token-key masking quadratic (6.2 s for one frame). The key pattern now
+    // starts its letter prefix only where a run of letters starts; these two tests show the masking is unchanged.
+    [Fact]
+    public void A_long_run_of_letters_before_a_token_key_is_masked_as_before()
+    {
+        var secret = "sdmscim_" + new string('Q', 24);
+        var text = "{\"organization\": \"acme\", " + new string('q', 9_188) + "xtoken: \"" + secret + "\", \"apiKey\": \"" + secret + "\"\n";
+
+        var run = Lint("strongdm.json", text);
+
+        Assert.Contains("SL001", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret[..8], run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("QQQQQQQQ", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_run_start_key_pattern_finds_exactly_the_matches_of_the_plain_one()
+    {
+        var plain = new System.Text.RegularExpressions.Regex(Redaction.Redactor.Keys + Redaction.Redactor.InlineValue, System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        var runStart = new System.Text.RegularExpressions.Regex(Redaction.Redactor.RunStartKeys + Redaction.Redactor.InlineValue, System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        string[] pieces = ["token", "Token", "value", "current", "previous", "apikey", "api_key", "secret", "x", "Q", "_", "1", " ", ":", "=", "\"", "'", "${env:A}", "{", "}", ",", ";", "#", "[", "-", "sig", "auth"];
+        var random = new Random(20261202);
+        var matched = 0;
+
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 16)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var expected = plain.Matches(text).Select(m => (m.Index, m.Length, m.Groups["value"].Index, m.Groups["value"].Length)).ToList();
+            var actual = runStart.Matches(text).Select(m => (m.Index, m.Length, m.Groups["value"].Index, m.Groups["value"].Length)).ToList();
+            matched += expected.Count;
+
+            Assert.True(expected.SequenceEqual(actual), $"'{text}': {string.Join(" ", expected)} against {string.Join(" ", actual)}");
+        }
+
+        Assert.True(matched > 1_000, $"only {matched} matches: the sample does not exercise the pattern");
+    }
+
     [Fact]
     public void Twenty_thousand_nested_parentheses_in_csharp_are_one_finding_not_a_stack_overflow()
     {
