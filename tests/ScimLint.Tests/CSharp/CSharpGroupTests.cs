@@ -3,6 +3,7 @@ using ScimLint.Documents;
 using ScimLint.Engine;
 using ScimLint.Loading;
 using ScimLint.Model;
+using ScimLint.Tests.Engine;
 using ScimLint.Tests.Infrastructure;
 
 namespace ScimLint.Tests.CSharp;
@@ -13,17 +14,6 @@ namespace ScimLint.Tests.CSharp;
 /// </summary>
 public sealed class CSharpGroupTests
 {
-    private const string EuSettingsYaml = """
-        controlPlane:
-          region: EU
-          host: app.eu.strongdm.com
-        provisioning:
-          scimProvider: generic
-          scimActive: true
-          token:
-            ref: env:SDM_SCIM_TOKEN
-        """;
-
     // Two exports, one per method, as anonymous objects; the second points at the US control plane.
     private const string TwoApps = """
         public static class Connectors
@@ -53,7 +43,7 @@ public sealed class CSharpGroupTests
     [Fact]
     public void Every_export_of_a_file_is_checked_at_its_own_spans()
     {
-        var result = Lint.Files(new Dictionary<string, string> { ["Connectors.cs"] = TwoApps, ["strongdm.yaml"] = EuSettingsYaml });
+        var result = Lint.Files(new Dictionary<string, string> { ["Connectors.cs"] = TwoApps, ["strongdm.yaml"] = SampleDocs.StrongDmEu });
 
         // The first app is correct; the second's bookmark is on the US control plane and its group management is off.
         Assert.Equal(["SL105 Connectors.cs:11:92-11:128", "SL201 Connectors.cs:12:231-12:236"], Briefs(result, "SL105", "SL201"));
@@ -162,7 +152,7 @@ public sealed class CSharpGroupTests
             }
             """;
 
-        var result = Lint.Files(new Dictionary<string, string> { ["Connectors.cs"] = source, ["strongdm.yaml"] = EuSettingsYaml });
+        var result = Lint.Files(new Dictionary<string, string> { ["Connectors.cs"] = source, ["strongdm.yaml"] = SampleDocs.StrongDmEu });
 
         var finding = Assert.Single(result.Of("SL304"));
         Assert.Equal(4, finding.Span.StartLine);

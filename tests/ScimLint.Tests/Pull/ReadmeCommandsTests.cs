@@ -37,20 +37,9 @@ public sealed partial class ReadmeCommandsTests : PullServerTest
     public void The_curl_block_writes_a_document_that_lints_beside_the_hand_kept_files()
     {
         HandKept(".");
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = Harness.WorkingDirectory, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in new[] { "-euo", "pipefail", "-c", Block("curl") })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var (code, error) = Bash(Block("curl"));
 
-        start.Environment["JC"] = Server.Url;
-        start.Environment["JUMPCLOUD_API_KEY"] = FakeJumpCloud.ApiKey;
-        start.Environment["APP_ID"] = PullHarness.StrongDmId;
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-
-        Assert.True(process.ExitCode == 0, error);
+        Assert.True(code == 0, error);
         Assert.Equal(["jumpcloud.live.json", "jumpcloud.yaml", "strongdm.yaml"], Harness.Files());
         Assert.Equal(4, Harness.ReadJson("jumpcloud.live.json")["associations"]!.AsArray().Count);
         Assert.Contains(Server.Requests, r => r.Path.EndsWith("/associations", StringComparison.Ordinal) && r.Query.Contains("skip=100", StringComparison.Ordinal));
