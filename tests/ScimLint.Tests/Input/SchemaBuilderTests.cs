@@ -213,6 +213,8 @@ public sealed partial class SchemaBuilderTests
 
     // The documents of a schema's kind among the examples (and, for the configuration, a sample using every key),
     // each mutated at every node in turn: replaced by values of every type, a property dropped, a property added.
+    // A mutation already made at the same place of an earlier document (the same path, array indexes aside) is
+    // skipped: the examples share most of their shape, and repeating it took 9 of the suite's 40 s for no new case.
     private static IEnumerable<string> MutantsFor(string schemaFile)
     {
         var kind = schemaFile.Split('-')[0];
@@ -231,11 +233,17 @@ public sealed partial class SchemaBuilderTests
 
         Assert.NotEmpty(texts);
         var mutants = new HashSet<string>(StringComparer.Ordinal);
+        var places = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, bytes) in texts)
         {
             var root = DocumentLoader.Load(name, bytes).Root!;
             foreach (var mutation in Mutations(root))
             {
+                if (!places.Add($"{ArrayIndex().Replace(mutation.Target.Path, "/*")} {mutation.Replace}|{mutation.Drop}|{mutation.AddName}"))
+                {
+                    continue;
+                }
+
                 var json = ToJson(root, mutation);
                 if (mutants.Add(json))
                 {
@@ -244,6 +252,9 @@ public sealed partial class SchemaBuilderTests
             }
         }
     }
+
+    [GeneratedRegex("/[0-9]+(?=/|$)")]
+    private static partial Regex ArrayIndex();
 
     private sealed record Mutation(DocNode Target, string? Replace = null, string? Drop = null, string? AddName = null, string? AddValue = null);
 
