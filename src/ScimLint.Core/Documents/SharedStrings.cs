@@ -17,6 +17,9 @@ internal static class SharedStrings
 
     private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
 
+    // The pool searched by characters, so that a path already pooled is found without building it first.
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ByChars = Pool.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The pooled copy of a string equal to <paramref name="value"/>, or the string itself once the pool is full.</summary>
     public static string Get(string value)
     {
@@ -36,5 +39,24 @@ internal static class SharedStrings
         }
 
         return Pool.Count < MaxEntries ? Pool.GetOrAdd(value, value) : value;
+    }
+
+    /// <summary>
+    /// <c>path + "/" + segment</c> (a child's node path), pooled as <see cref="Get"/> pools it; the string is built
+    /// only when the pool does not hold it yet (every document of a run repeats the same paths).
+    /// </summary>
+    public static string Child(string path, string segment)
+    {
+        var length = path.Length + 1 + segment.Length;
+        if (length > MaxLength)
+        {
+            return path + "/" + segment;
+        }
+
+        Span<char> buffer = stackalloc char[MaxLength];
+        path.CopyTo(buffer);
+        buffer[path.Length] = '/';
+        segment.CopyTo(buffer[(path.Length + 1)..]);
+        return ByChars.TryGetValue(buffer[..length], out var shared) ? shared : Get(buffer[..length].ToString());
     }
 }

@@ -230,14 +230,30 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
             return DocumentLoader.Load(display, workspace.Stdin!.Bytes, limits, () => CSharpCompanionsOf(fullPath), workspace.Stdin.Format);
         }
 
-        var length = Length(fullPath);
-        if (length > limits.MaxFileBytes)
+        byte[] bytes;
+        if (_peeked.TryRemove(fullPath, out var peeked))
         {
-            _undecoded[fullPath] = Sniff(ReadHead(fullPath));
-            return DocumentLoader.Oversized(display, length, limits);
+            bytes = peeked;
+            if (bytes.Length > limits.MaxFileBytes)
+            {
+                _undecoded[fullPath] = Sniff(bytes[..Math.Min(HeadBytes, bytes.Length)]);
+                return DocumentLoader.Oversized(display, bytes.Length, limits);
+            }
+        }
+        else
+        {
+            // One open per file: its length from the open handle, then its bytes (no lstat of its own).
+            using var stream = workspace.FileSystem.FileStream.New(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            var length = stream.Length;
+            if (length > limits.MaxFileBytes)
+            {
+                _undecoded[fullPath] = Sniff(ReadHead(stream));
+                return DocumentLoader.Oversized(display, length, limits);
+            }
+
+            bytes = ReadAll(stream, length);
         }
 
-        var bytes = _peeked.TryRemove(fullPath, out var peeked) ? peeked : workspace.FileSystem.File.ReadAllBytes(fullPath);
         var document = DocumentLoader.Load(display, bytes, limits, () => CSharpCompanionsOf(fullPath));
         if (document.Root is null && document.Diagnostics.Count > 0)
         {
@@ -301,12 +317,27 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
         }
     }
 
-    private byte[] ReadHead(string fullPath)
+    private static byte[] ReadHead(Stream stream)
     {
-        using var stream = workspace.FileSystem.File.OpenRead(fullPath);
         var buffer = new byte[HeadBytes];
         var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         return buffer[..read];
+    }
+
+    // The rest of an open file, as File.ReadAllBytes reads it: its length's worth, or to the end when the length is
+    // unknown (0, as for special files).
+    private static byte[] ReadAll(Stream stream, long length)
+    {
+        if (length == 0)
+        {
+            using var rest = new MemoryStream();
+            stream.CopyTo(rest);
+            return rest.ToArray();
+        }
+
+        var bytes = new byte[length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 
     /// <summary>Decodes bytes leniently (UTF-16 by its byte order mark, else UTF-8 with replacement), without NULs.</summary>

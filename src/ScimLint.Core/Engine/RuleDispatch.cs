@@ -41,6 +41,9 @@ internal sealed record InputFacts(string FullPath, string Path, DocumentKind Kin
 internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy, RuleCatalog catalog, Pairing pairing)
 {
     private readonly List<RawFinding> _raw = [];
+
+    // One delegate for every rule's context, not one per rule and document.
+    private Action<RawFinding> Report => field ??= _raw.Add;
     private readonly ConcurrentQueue<RuleFailure> _failures = new();
 
     /// <summary>The rules that threw, in file, position and rule order.</summary>
@@ -75,7 +78,7 @@ internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy
         {
             var exports = pairing.ForSettings(input.FullPath, settings);
             var apps = pairing.Apps(exports);
-            Each(active, settings.Document, rule => rule.CheckSettings(new StrongDmContext(rule.Descriptor, policy, _raw.Add, settings, apps, exports.Status)));
+            Each(active, settings.Document, rule => rule.CheckSettings(new StrongDmContext(rule.Descriptor, policy, Report, settings, apps, exports.Status)));
             _counterparts.UnionWith(exports.Exports.Select(e => e.FullPath));
         }
     }
@@ -104,7 +107,8 @@ internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy
     {
         var raw = new List<RawFinding>();
         var document = input.Bound.Document;
-        Each(active, raw, () => FirstKeySpan(document), rule => rule.CheckDocument(new DocumentContext(rule.Descriptor, policy, raw.Add, input.Bound, input.Explicit, input.LooksLikeConfig) { Catalog = catalog }));
+        Action<RawFinding> report = raw.Add;
+        Each(active, raw, () => FirstKeySpan(document), rule => rule.CheckDocument(new DocumentContext(rule.Descriptor, policy, report, input.Bound, input.Explicit, input.LooksLikeConfig) { Catalog = catalog }));
         return raw;
     }
 
@@ -124,7 +128,7 @@ internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy
             var paired = pairing.ForApp(fullPath, i);
             var settings = pairing.Settings(paired.Settings);
             var siblings = pairing.Siblings(fullPath).Select(s => s.App).ToList();
-            Each(rules, app.Document, rule => rule.CheckApp(new JumpCloudContext(rule.Descriptor, policy, _raw.Add, app, settings, paired.Status, paired.Candidates) { Siblings = siblings }));
+            Each(rules, app.Document, rule => rule.CheckApp(new JumpCloudContext(rule.Descriptor, policy, Report, app, settings, paired.Status, paired.Candidates) { Siblings = siblings }));
         }
     }
 

@@ -54,18 +54,28 @@ internal static class DocumentLoader
             bytes = bytes[3..];
         }
 
-        var chars = new char[bytes.Length];
-        var status = Utf8.ToUtf16(bytes, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
-        if (status != OperationStatus.Done)
+        // Decoded into a pooled buffer: the document's string is then the only allocation.
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(bytes.Length, 1));
+        string decoded;
+        try
         {
-            var prefix = new string(chars, 0, charsWritten);
-            var badByte = bytesRead < bytes.Length ? bytes[bytesRead] : (byte)0;
-            var text = new SourceText(displayPath, prefix);
-            var span = text.Span(prefix.Length, prefix.Length);
-            return new SourceDocument(text, chosen, null, [], [new LoadDiagnostic(span, $"invalid UTF-8: byte 0x{badByte:X2} at offset {bytesRead}; save the file as UTF-8")]);
+            var status = Utf8.ToUtf16(bytes, chars.AsSpan(0, bytes.Length), out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
+            if (status != OperationStatus.Done)
+            {
+                var prefix = new string(chars, 0, charsWritten);
+                var badByte = bytesRead < bytes.Length ? bytes[bytesRead] : (byte)0;
+                var text = new SourceText(displayPath, prefix);
+                var span = text.Span(prefix.Length, prefix.Length);
+                return new SourceDocument(text, chosen, null, [], [new LoadDiagnostic(span, $"invalid UTF-8: byte 0x{badByte:X2} at offset {bytesRead}; save the file as UTF-8")]);
+            }
+
+            decoded = new string(chars, 0, charsWritten);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
         }
 
-        var decoded = new string(chars, 0, charsWritten);
         var nul = decoded.IndexOf('\0', StringComparison.Ordinal);
         if (nul >= 0)
         {

@@ -106,7 +106,7 @@ internal static partial class JsonDocumentLoader
                 var items = new List<DocNode>();
                 while (Read(ref reader, comments, text, offsets) && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ParseValue(ref reader, path + "/" + items.Count.ToString(CultureInfo.InvariantCulture), text, offsets, comments, diagnostics, limits, ref nodes));
+                    items.Add(ParseValue(ref reader, SharedStrings.Child(path, items.Count.ToString(CultureInfo.InvariantCulture)), text, offsets, comments, diagnostics, limits, ref nodes));
                 }
 
                 var end = offsets.CharOffset((int)reader.TokenStartIndex + 1);
@@ -158,7 +158,7 @@ internal static partial class JsonDocumentLoader
             var keyStart = offsets.CharOffset((int)reader.TokenStartIndex);
             var keyEnd = offsets.CharOffset((int)reader.TokenStartIndex + reader.ValueSpan.Length + 2);
             var name = GetString(ref reader, text.Span(keyStart, keyEnd));
-            var key = new DocScalar(text.Span(keyStart, keyEnd), path + "/" + DocNode.Escape(name), name, ScalarKind.String, quoted: true);
+            var key = new DocScalar(text.Span(keyStart, keyEnd), SharedStrings.Child(path, DocNode.Escape(name)), name, ScalarKind.String, quoted: true);
             Read(ref reader, comments, text, offsets);
             var value = ParseValue(ref reader, key.Path, text, offsets, comments, diagnostics, limits, ref nodes);
             if (seen.TryGetValue(name, out var first))

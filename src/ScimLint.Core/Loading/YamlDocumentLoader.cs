@@ -213,7 +213,7 @@ internal static partial class YamlDocumentLoader
             var last = ToOffset(sequenceStart.End);
             while (Peek() is not SequenceEnd)
             {
-                var item = ParseNode(path + "/" + items.Count.ToString(CultureInfo.InvariantCulture), depth + 1, start, out var itemSize);
+                var item = ParseNode(SharedStrings.Child(path, items.Count.ToString(CultureInfo.InvariantCulture)), depth + 1, start, out var itemSize);
                 items.Add(item);
                 last = Math.Max(last, _valueEnd);
                 size += itemSize;
@@ -249,7 +249,7 @@ internal static partial class YamlDocumentLoader
                 }
 
                 Next();
-                var key = MakeScalar(keyScalar, path + "/" + DocNode.Escape(keyScalar.Value));
+                var key = MakeScalar(keyScalar, SharedStrings.Child(path, DocNode.Escape(keyScalar.Value)));
                 firstKey ??= key.Span.StartOffset;
                 var value = ParseNode(key.Path, depth + 1, start, out var valueSize);
                 size += valueSize + 1;

@@ -226,28 +226,36 @@ internal static class ModelBinder
     /// Finds the scalars at secret fields by walking the tree with the same member paths the model uses: a list item
     /// starts a new bound object (an application of a v1 list, for example).
     /// </summary>
-    private static void CollectSecrets(DocNode? node, string role, List<DocScalar> secrets)
+    // The role is the member path from the nearest bound object (the root or a list item), compared with the
+    // declared secret paths as written or with each segment's first letter in lower case: a PascalCase document binds
+    // IdentityManagement/Token to the model's identityManagement/token, so it is redacted too. Null: no secret path
+    // starts with it, so neither it nor any path below it is built.
+    private static void CollectSecrets(DocNode? node, string? role, List<DocScalar> secrets)
     {
         switch (node)
         {
-            case DocScalar scalar when role.Length > 0 && (ModelSecrets.IsSecret(role) || ModelSecrets.IsSecret(CamelRole(role))):
+            case DocScalar scalar when role is { Length: > 0 } && ModelSecrets.IsSecretInAnyInitialCase(role):
                 secrets.Add(scalar);
                 break;
-            case DocMapping or DocSequence when role.Length > 0 && (ModelSecrets.IsSecret(role) || ModelSecrets.IsSecret(CamelRole(role))):
+            case DocMapping or DocSequence when role is { Length: > 0 } && ModelSecrets.IsSecretInAnyInitialCase(role):
                 // A token written as a list or a mapping: every scalar in it is secret.
                 CollectAll(node, secrets);
                 break;
             case DocMapping mapping:
-                foreach (var property in mapping.Properties)
+                var below = role is { Length: > 0 } && ModelSecrets.MayLeadToSecret(role);
+                var properties = mapping.Properties;
+                for (var i = 0; i < properties.Count; i++)
                 {
-                    CollectSecrets(property.Value, role.Length == 0 ? property.Key.Value : role + "/" + property.Key.Value, secrets);
+                    var key = properties[i].Key.Value;
+                    CollectSecrets(properties[i].Value, role is null ? null : role.Length == 0 ? key : below ? role + "/" + key : null, secrets);
                 }
 
                 break;
             case DocSequence sequence:
-                foreach (var item in sequence.Items)
+                var items = sequence.Items;
+                for (var i = 0; i < items.Count; i++)
                 {
-                    CollectSecrets(item, string.Empty, secrets);
+                    CollectSecrets(items[i], string.Empty, secrets);
                 }
 
                 break;
@@ -277,10 +285,6 @@ internal static class ModelBinder
                 break;
         }
     }
-
-    // A PascalCase document binds IdentityManagement/Token to the model's identityManagement/token: redact it too.
-    private static string CamelRole(string role) =>
-        string.Join('/', role.Split('/').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
 
     /// <summary>
     /// PowerShell's <c>Get-JcSdkApplication | ConvertTo-Json</c>: the SDK's flattened PascalCase properties

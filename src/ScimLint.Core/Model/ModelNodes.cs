@@ -82,9 +82,8 @@ public sealed class ModelObject : IModelNode
     /// <summary>A field of this block; present or not. Whether it is a secret is the model's decision, not the caller's.</summary>
     public ModelField Field(string name)
     {
-        var role = Role.Length == 0 ? name : Role + "/" + name;
         var property = Mapping?.Find(name) ?? (PascalCase ? Mapping?.Find(Pascal(name)) : null);
-        return new(this, name, property, role, ModelSecrets.IsSecret(role));
+        return new(this, name, property, ModelSecrets.IsSecret(Role, name));
     }
 
     /// <summary>The PascalCase key of a model field, as the JumpCloud SDK's PowerShell objects name it.</summary>
@@ -99,14 +98,11 @@ public sealed class ModelObject : IModelNode
 /// <summary>A field of a model object: a key that may be missing, with a value that may be null.</summary>
 public sealed class ModelField : IModelNode
 {
-    private readonly string _role;
-
-    internal ModelField(ModelObject owner, string name, DocProperty? property, string role, bool sensitive)
+    internal ModelField(ModelObject owner, string name, DocProperty? property, bool sensitive)
     {
         Owner = owner;
         Name = name;
         Property = property;
-        _role = role;
         IsSensitive = sensitive;
     }
 
@@ -155,7 +151,7 @@ public sealed class ModelField : IModelNode
     };
 
     /// <inheritdoc/>
-    public string LogicalPath => Owner.LogicalPath + "/" + DocNode.Escape(Property?.Key.Value ?? Name);
+    public string LogicalPath => SharedStrings.Child(Owner.LogicalPath, DocNode.Escape(Property?.Key.Value ?? Name));
 
     /// <inheritdoc/>
     public string? ValueText => Text;
@@ -164,7 +160,7 @@ public sealed class ModelField : IModelNode
     public bool IsSensitive { get; }
 
     /// <summary>The value as a model object (absent when it is not a mapping).</summary>
-    public ModelObject AsObject() => new(Node as DocMapping, LogicalPath, Span, _role, IsKnown, Owner.PascalCase);
+    public ModelObject AsObject() => new(Node as DocMapping, LogicalPath, Span, Owner.Role.Length == 0 ? Name : Owner.Role + "/" + Name, IsKnown, Owner.PascalCase);
 
     /// <summary>The items when the value is a sequence; empty otherwise.</summary>
     public IReadOnlyList<DocNode> Items => (Node as DocSequence)?.Items ?? [];

@@ -18,17 +18,81 @@ public static class ModelSecrets
         "provisioning/token/ref", // a reference, or a token pasted where the reference belongs
     ];
 
+    // The same paths, walked without an enumerator (IsSecret runs for every field a rule reads).
+    private static readonly string[] PathArray = [.. Paths];
+
     /// <summary>Whether a member path (see <see cref="Paths"/>) is a secret.</summary>
-    public static bool IsSecret(string role)
+    public static bool IsSecret(string role) => Array.IndexOf(PathArray, role) >= 0;
+
+    /// <summary>Whether the member path <c>ownerRole/name</c> (<paramref name="name"/> alone at the root) is a secret, without building it.</summary>
+    internal static bool IsSecret(string ownerRole, string name)
     {
-        foreach (var path in Paths)
+        if (ownerRole.Length == 0)
         {
-            if (string.Equals(path, role, StringComparison.Ordinal))
+            return IsSecret(name);
+        }
+
+        foreach (var path in PathArray)
+        {
+            if (path.Length == ownerRole.Length + 1 + name.Length && path[ownerRole.Length] == '/'
+                && path.StartsWith(ownerRole, StringComparison.Ordinal) && path.EndsWith(name, StringComparison.Ordinal))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether a member path written in any case of its segments' first letters (<c>IdentityManagement/Token</c>, as
+    /// a C# or PowerShell document spells it) is a secret: <see cref="IsSecret(string)"/> of the path, or of the path
+    /// with each segment's first letter in lower case.
+    /// </summary>
+    internal static bool IsSecretInAnyInitialCase(string role)
+    {
+        foreach (var path in PathArray)
+        {
+            if (path.Length == role.Length && (string.Equals(path, role, StringComparison.Ordinal) || CamelPrefix(role, path)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a member path below <paramref name="role"/> can be a secret in the sense of
+    /// <see cref="IsSecretInAnyInitialCase"/>: some secret path starts with it and a <c>/</c>. When none does, no
+    /// deeper path needs to be built.
+    /// </summary>
+    internal static bool MayLeadToSecret(string role)
+    {
+        foreach (var path in PathArray)
+        {
+            if (path.Length > role.Length && path[role.Length] == '/'
+                && (path.StartsWith(role, StringComparison.Ordinal) || CamelPrefix(role, path)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether path starts with role once the first letter of each of role's '/'-separated segments is in lower case.
+    private static bool CamelPrefix(string role, string path)
+    {
+        for (var i = 0; i < role.Length; i++)
+        {
+            var c = i == 0 || role[i - 1] == '/' ? char.ToLowerInvariant(role[i]) : role[i];
+            if (c != path[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

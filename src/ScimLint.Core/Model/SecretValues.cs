@@ -29,16 +29,70 @@ internal static partial class SecretValues
     /// <summary>Fields that expect a URL, host or region; a high-entropy value there is treated as a secret.</summary>
     public static IReadOnlyList<string> UrlLikeKeys { get; } = ["baseurl", "ssourl", "url", "host", "region", "bookmarkurl", "loginurl"];
 
+    // The lists above as arrays, searched for every key of every document without an enumerator or a closure.
+    private static readonly string[] SecretKeyArray = [.. SecretKeys];
+    private static readonly string[] SecretSuffixArray = [.. SecretSuffixes];
+    private static readonly string[] UrlLikeKeyArray = [.. UrlLikeKeys];
+
+    // Keys up to this length are normalised on the stack; longer ones (rare) as strings.
+    private const int StackKeyLength = 128;
+
     /// <summary>Whether a key names a secret (see <see cref="SecretKeys"/>).</summary>
-    public static bool IsSecretKey(string key, bool belowToken = false)
-    {
-        var normal = Normalize(key);
-        return SecretKeys.Contains(normal) || SecretSuffixes.Any(s => normal.EndsWith(s, StringComparison.Ordinal))
-            || (belowToken && normal is "current" or "previous" or "value" or "old" or "new");
-    }
+    public static bool IsSecretKey(string key, bool belowToken = false) => FactsOf(key, belowToken).Secret;
 
     /// <summary>Whether a key is one of <see cref="UrlLikeKeys"/>.</summary>
-    public static bool IsUrlLikeKey(string key) => UrlLikeKeys.Contains(Normalize(key));
+    public static bool IsUrlLikeKey(string key) => FactsOf(key, false).UrlLike;
+
+    /// <summary>
+    /// What a key says, from its normalised form (<see cref="Normalize(string)"/>), computed once: whether it names a
+    /// secret, expects a URL, host or region, and mentions a token (what is below it is then <c>belowToken</c>).
+    /// </summary>
+    private static (bool Secret, bool UrlLike, bool Token) FactsOf(string key, bool belowToken)
+    {
+        if (key.Length > StackKeyLength)
+        {
+            return FactsOfNormal(Normalize(key), belowToken);
+        }
+
+        Span<char> kept = stackalloc char[StackKeyLength];
+        Span<char> lower = stackalloc char[StackKeyLength];
+        var length = 0;
+        foreach (var c in key)
+        {
+            if (c is not ('_' or '-'))
+            {
+                kept[length++] = c;
+            }
+        }
+
+        var written = kept[..length].ToLowerInvariant(lower);
+        return FactsOfNormal(lower[..written], belowToken);
+    }
+
+    private static (bool Secret, bool UrlLike, bool Token) FactsOfNormal(ReadOnlySpan<char> normal, bool belowToken)
+    {
+        var secret = In(normal, SecretKeyArray)
+            || (belowToken && (normal.SequenceEqual("current") || normal.SequenceEqual("previous") || normal.SequenceEqual("value") || normal.SequenceEqual("old") || normal.SequenceEqual("new")));
+        foreach (var suffix in SecretSuffixArray)
+        {
+            secret |= normal.EndsWith(suffix, StringComparison.Ordinal);
+        }
+
+        return (secret, In(normal, UrlLikeKeyArray), normal.Contains("token", StringComparison.Ordinal));
+    }
+
+    private static bool In(ReadOnlySpan<char> value, string[] list)
+    {
+        foreach (var item in list)
+        {
+            if (value.SequenceEqual(item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Collects the secret scalars of a tree (by key and shape) and the secret parts of URL values.</summary>
     public static void Collect(DocNode? root, List<DocScalar> scalars, List<string> values) => Walk(root, false, false, scalars, values, null);
@@ -71,25 +125,28 @@ internal static partial class SecretValues
 
                 break;
             case DocMapping mapping:
-                foreach (var property in mapping.Properties)
+                var properties = mapping.Properties;
+                for (var i = 0; i < properties.Count; i++)
                 {
-                    var key = property.Key.Value;
-                    var isSecret = secret || IsSecretKey(key, belowToken);
-                    if (!isSecret && IsUrlLikeKey(key) && property.Value is DocScalar { Value: { } candidate } valueScalar && LooksLikeSecret(candidate))
+                    var property = properties[i];
+                    var key = FactsOf(property.Key.Value, belowToken);
+                    var isSecret = secret || key.Secret;
+                    if (!isSecret && key.UrlLike && property.Value is DocScalar { Value: { } candidate } valueScalar && LooksLikeSecret(candidate))
                     {
                         scalars.Add(valueScalar);
                         inUrlFields?.Add(property);
                         continue;
                     }
 
-                    Walk(property.Value, isSecret, belowToken || Normalize(key).Contains("token", StringComparison.Ordinal), scalars, values, inUrlFields);
+                    Walk(property.Value, isSecret, belowToken || key.Token, scalars, values, inUrlFields);
                 }
 
                 break;
             case DocSequence sequence:
-                foreach (var item in sequence.Items)
+                var items = sequence.Items;
+                for (var i = 0; i < items.Count; i++)
                 {
-                    Walk(item, secret, belowToken, scalars, values, inUrlFields);
+                    Walk(items[i], secret, belowToken, scalars, values, inUrlFields);
                 }
 
                 break;
@@ -107,13 +164,12 @@ internal static partial class SecretValues
         || DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
 
     /// <summary>The credentials inside a URL-like string: user-info, and values of secret-looking parameters.</summary>
-    public static IEnumerable<string> UrlCredentials(string text)
-    {
-        if (!text.Contains("://", StringComparison.Ordinal) && !text.Contains('=', StringComparison.Ordinal))
-        {
-            yield break;
-        }
+    public static IEnumerable<string> UrlCredentials(string text) =>
+        text.Contains("://", StringComparison.Ordinal) || text.Contains('=', StringComparison.Ordinal) ? CredentialsIn(text) : [];
 
+    // Every scalar of every document is asked; the iterator is built only for one that can hold a credential.
+    private static IEnumerable<string> CredentialsIn(string text)
+    {
         foreach (Match match in UserInfo().Matches(text))
         {
             foreach (var part in match.Groups["info"].Value.Split(':'))
@@ -157,7 +213,7 @@ internal static partial class SecretValues
     public static bool LooksLikeSecret(string value)
     {
         var text = value.Trim();
-        if (text.Length < 20 || text.Any(char.IsWhiteSpace) || text.Contains("://", StringComparison.Ordinal) || text.Contains('.', StringComparison.Ordinal))
+        if (text.Length < 20 || HasWhiteSpace(text) || text.Contains("://", StringComparison.Ordinal) || text.Contains('.', StringComparison.Ordinal))
         {
             return false;
         }
@@ -167,8 +223,30 @@ internal static partial class SecretValues
             return text.Split('/', '?', '&', '=', '#').Any(LooksLikeSecret);
         }
 
-        var classes = (text.Any(char.IsAsciiLetterLower) ? 1 : 0) + (text.Any(char.IsAsciiLetterUpper) ? 1 : 0) + (text.Any(char.IsAsciiDigit) ? 1 : 0) + (text.Any(c => !char.IsAsciiLetterOrDigit(c)) ? 1 : 0);
+        bool lower = false, upper = false, digit = false, other = false;
+        foreach (var c in text)
+        {
+            lower |= char.IsAsciiLetterLower(c);
+            upper |= char.IsAsciiLetterUpper(c);
+            digit |= char.IsAsciiDigit(c);
+            other |= !char.IsAsciiLetterOrDigit(c);
+        }
+
+        var classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
         return classes >= 3 && Entropy(text) >= 3.5;
+    }
+
+    private static bool HasWhiteSpace(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static double Entropy(string text)

@@ -83,13 +83,17 @@ internal static class SchemaValidator
     internal static IReadOnlyList<SchemaError> ValidateAgainst(DocNode root, JsonSchema schema)
     {
         var errors = new List<SchemaError>();
-        foreach (var error in schema.Validate(ToToken(root)))
+        foreach (var error in Validator.Value.Validate(ToToken(root), schema))
         {
             Collect(error, root, errors);
         }
 
         return [.. errors.DistinctBy(e => (e.Span, e.Message)).OrderBy(e => e.Span.StartOffset).ThenBy(e => e.Message, StringComparer.Ordinal)];
     }
+
+    // One validator for every document and thread (its state, the format validators and settings, is read-only),
+    // instead of the one JsonSchema.Validate builds per call.
+    private static readonly Lazy<JsonSchemaValidator> Validator = new(() => new UnlocatedValidator());
 
     // Built from the JSON in code rather than with JsonSchema.FromJsonAsync (Newtonsoft reflection): see SchemaBuilder.
     private static JsonSchema LoadSchema(string fileName) => SchemaBuilder.Build(SchemaText(fileName));
@@ -286,6 +290,18 @@ internal static class SchemaValidator
         return previous[b.Length];
     }
 
+    /// <summary>
+    /// NJsonSchema's validator, asked for no property paths. It builds a dotted path (<c>a.b.c</c>) for every property
+    /// of the schema at every object it visits, present or not, to put in <see cref="ValidationError.Path"/>; errors
+    /// are located here by their token's node (<see cref="Collect"/>), never by that path, so each level gets an empty
+    /// one and the strings are not built. What is validated, and each error's kind, token and schema, are unchanged.
+    /// </summary>
+    private sealed class UnlocatedValidator : JsonSchemaValidator
+    {
+        protected override ICollection<ValidationError> Validate(JToken token, JsonSchema schema, SchemaType schemaType, string? propertyName, string? propertyPath) =>
+            base.Validate(token, schema, schemaType, propertyName, string.Empty);
+    }
+
     // Builds the JSON token tree NJsonSchema validates straight from the document tree, once per document: no JSON
     // text is written or parsed. Every token is annotated with its node, so that an error's token leads back to the
     // node, its span and its DocNode.Path, whatever characters the keys contain.
@@ -296,8 +312,10 @@ internal static class SchemaValidator
         {
             case DocMapping map:
                 var obj = new JObject();
-                foreach (var p in map.Properties)
+                var properties = map.Properties;
+                for (var i = 0; i < properties.Count; i++)
                 {
+                    var p = properties[i];
                     var property = new JProperty(p.Key.Value, ToToken(p.Value));
                     property.AddAnnotation(p.Key);
 
@@ -316,9 +334,10 @@ internal static class SchemaValidator
                 break;
             case DocSequence seq:
                 var array = new JArray();
-                foreach (var item in seq.Items)
+                var items = seq.Items;
+                for (var i = 0; i < items.Count; i++)
                 {
-                    array.Add(ToToken(item));
+                    array.Add(ToToken(items[i]));
                 }
 
                 token = array;

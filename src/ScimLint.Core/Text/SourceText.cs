@@ -16,26 +16,34 @@ public sealed class SourceText
     {
         Path = path;
         Text = text;
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\r')
-            {
-                if (i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
 
-                starts.Add(i + 1);
-            }
-            else if (c == '\n')
+        // Counted first, so that the map is one exact array (no growing list and copy for every file of a run).
+        _lineStarts = new int[LineStarts(text, null) + 1];
+        LineStarts(text, _lineStarts);
+    }
+
+    // The start of every line after the first (LF, CRLF, lone CR), written from starts[1] when starts is given; returns their number.
+    private static int LineStarts(string text, int[]? starts)
+    {
+        var count = 0;
+        var i = 0;
+        while (text.AsSpan(i).IndexOfAny('\r', '\n') is var next and >= 0)
+        {
+            i += next;
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
-                starts.Add(i + 1);
+                i++;
+            }
+
+            i++;
+            count++;
+            if (starts is not null)
+            {
+                starts[count] = i;
             }
         }
 
-        _lineStarts = [.. starts];
+        return count;
     }
 
     /// <summary>The display path: relative to the working directory, forward slashes.</summary>
