@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using ScimLint.Loading;
 using ScimLint.Model;
 using ScimLint.Rules;
 
@@ -30,8 +31,17 @@ internal sealed class DocumentPhase(DocumentStore store, OwnershipCheck ownershi
     public List<(int Index, InputFacts Input)> Run(IReadOnlyList<InputFile> files, int start, int count)
     {
         var outcomes = new Outcome[count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, count, parallel, i => outcomes[i] = Process(files[start + i]));
+        if (HoldsCSharp(files, start, count))
+        {
+            // C# is parsed on threads with a large stack (CSharpGuard): process the batch on them, rather than hand
+            // each C# file from a pool thread to one of them and wait.
+            LargeStack.For(count, Environment.ProcessorCount, i => outcomes[i] = Process(files[start + i]));
+        }
+        else
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+            Parallel.For(0, count, parallel, i => outcomes[i] = Process(files[start + i]));
+        }
 
         var inputs = new List<(int, InputFacts)>();
         for (var i = 0; i < count; i++)
@@ -57,6 +67,19 @@ internal sealed class DocumentPhase(DocumentStore store, OwnershipCheck ownershi
         }
 
         return inputs;
+    }
+
+    private static bool HoldsCSharp(IReadOnlyList<InputFile> files, int start, int count)
+    {
+        for (var i = start; i < start + count; i++)
+        {
+            if (files[i].FullPath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Outcome Process(InputFile file)

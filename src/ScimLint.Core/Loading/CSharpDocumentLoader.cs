@@ -46,10 +46,7 @@ internal static class CSharpDocumentLoader
             .Take(20)
             .Select(d => new LoadDiagnostic(text.Span(d.Location.SourceSpan.Start, d.Location.SourceSpan.End), "C# syntax error " + d.Id + ": " + d.GetMessage(CultureInfo.InvariantCulture)))
             .ToList();
-        var comments = root.DescendantTrivia()
-            .Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia))
-            .Select(t => new SourceComment(text.Span(t.Span.Start, t.Span.End), CommentText(t.ToString())))
-            .ToList();
+        var comments = Comments(text, root);
         var builder = new Builder(text, tree, limits, shared);
         DocNode? docRoot;
         IReadOnlyList<DocumentGroup> groups;
@@ -64,6 +61,37 @@ internal static class CSharpDocumentLoader
         }
 
         return new SourceDocument(text, DocumentFormat.CSharp, docRoot, comments, diagnostics) { Groups = groups };
+    }
+
+    /// <summary>
+    /// The file's comments (not documentation comments, which are structured trivia), in source order: each <c>//</c>
+    /// or <c>/*</c> of the text that the tree places in comment trivia. The same list as walking every trivia of the
+    /// tree (<c>DescendantTrivia</c>), which cost about as much as parsing the file; a configuration file has a few
+    /// slashes (its URLs), each found by one descent from the root.
+    /// </summary>
+    internal static List<SourceComment> Comments(SourceText text, CompilationUnitSyntax root)
+    {
+        var comments = new List<SourceComment>();
+        var source = text.Text;
+        var searched = 0;
+        for (var i = source.IndexOf('/', StringComparison.Ordinal); i >= 0 && i + 1 < source.Length; i = source.IndexOf('/', i + 1))
+        {
+            if (i < searched || source[i + 1] is not ('/' or '*'))
+            {
+                continue;
+            }
+
+            // Trivia outside comments (directives, disabled code, documentation) is skipped whole; inside a token
+            // (a string literal's "https://") there is no trivia.
+            var trivia = root.FindTrivia(i);
+            searched = Math.Max(searched, trivia.Span.End);
+            if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
+            {
+                comments.Add(new SourceComment(text.Span(trivia.Span.Start, trivia.Span.End), CommentText(trivia.ToString())));
+            }
+        }
+
+        return comments;
     }
 
     private static string CommentText(string comment) =>
@@ -196,17 +224,17 @@ internal static class CSharpDocumentLoader
         /// </summary>
         public (DocNode? Root, IReadOnlyList<DocumentGroup> Groups) BuildRoot(CompilationUnitSyntax unit)
         {
+            var (written, statements) = Walk(unit);
             var shapes = new List<Shape>();
-            foreach (var node in unit.DescendantNodes())
+            foreach (var expression in written)
             {
-                if (node is AnonymousObjectCreationExpressionSyntax or BaseObjectCreationExpressionSyntax or WithExpressionSyntax
-                    && ShapeOf((ExpressionSyntax)node) is { Members.Count: > 0 } shape)
+                if (ShapeOf(expression) is { Members.Count: > 0 } shape)
                 {
                     shapes.Add(shape);
                 }
             }
 
-            shapes.AddRange(AssignedAfterConstruction(unit));
+            shapes.AddRange(AssignedAfterConstruction(statements));
             var superseded = shapes.Select(s => s.Source).OfType<Shape>().ToHashSet();
             var classified = shapes.Distinct().Where(s => !superseded.Contains(s)).Select(s => (Shape: s, Role: Classify(s))).Where(c => c.Role != Role.None).ToList();
             var used = UsedByOthers(classified.Select(c => c.Shape));
@@ -225,6 +253,41 @@ internal static class CSharpDocumentLoader
 
             var sequence = new DocSequence(text.Span(roots.Min(r => r.Span.StartOffset), roots.Max(r => r.Span.EndOffset)), string.Empty, roots);
             return (sequence, [.. groups.Select((g, i) => new DocumentGroup(roots[i], g.IsSettings, g.Partner))]);
+        }
+
+        /// <summary>
+        /// One walk of the tree, in source order: the expressions that may write an object, the statements that may
+        /// assign to one after construction, and the initializers of the file's locals, fields and properties (the
+        /// first of each name), which names are looked up in (<see cref="Local"/>).
+        /// </summary>
+        private (List<ExpressionSyntax> Written, List<ExpressionStatementSyntax> Statements) Walk(CompilationUnitSyntax unit)
+        {
+            var written = new List<ExpressionSyntax>();
+            var statements = new List<ExpressionStatementSyntax>();
+            _locals = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
+            foreach (var node in unit.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case AnonymousObjectCreationExpressionSyntax or BaseObjectCreationExpressionSyntax or WithExpressionSyntax:
+                        written.Add((ExpressionSyntax)node);
+                        break;
+                    case ExpressionStatementSyntax statement:
+                        statements.Add(statement);
+                        break;
+                    case VariableDeclaratorSyntax { Initializer.Value: var value } variable:
+                        _locals.TryAdd(variable.Identifier.ValueText, value);
+                        break;
+                    case PropertyDeclarationSyntax { Initializer.Value: var value } property:
+                        _locals.TryAdd(property.Identifier.ValueText, value);
+                        break;
+                    case PropertyDeclarationSyntax { ExpressionBody.Expression: var value } property:
+                        _locals.TryAdd(property.Identifier.ValueText, value);
+                        break;
+                }
+            }
+
+            return (written, statements);
         }
 
         private DocMapping Group(IReadOnlyList<(Shape Shape, Role Role)> parts, string path) =>
@@ -428,11 +491,11 @@ internal static class CSharpDocumentLoader
         /// <c>app.SsoUrl = …;</c> statements: added to the object the variable was initialised with in this file, or,
         /// when there is none (a parameter, a field set elsewhere), gathered into an object of their own.
         /// </summary>
-        private List<Shape> AssignedAfterConstruction(CompilationUnitSyntax unit)
+        private List<Shape> AssignedAfterConstruction(List<ExpressionStatementSyntax> statements)
         {
             var result = new List<Shape>();
             var byVariable = new Dictionary<string, Shape>(StringComparer.Ordinal);
-            foreach (var statement in unit.DescendantNodes().OfType<ExpressionStatementSyntax>())
+            foreach (var statement in statements)
             {
                 if (statement.Expression is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax variable, Name: IdentifierNameSyntax member } } assignment)
                 {
@@ -455,22 +518,8 @@ internal static class CSharpDocumentLoader
             return result;
         }
 
-        /// <summary>The initializer of a local variable, field or property of this name declared in this file (the first).</summary>
-        private ExpressionSyntax? Local(string name)
-        {
-            _locals ??= tree.GetRoot().DescendantNodes()
-                .Select(n => n switch
-                {
-                    VariableDeclaratorSyntax { Initializer.Value: var value } v => (v.Identifier.ValueText, value),
-                    PropertyDeclarationSyntax { Initializer.Value: var value } p => (p.Identifier.ValueText, value),
-                    PropertyDeclarationSyntax { ExpressionBody.Expression: var value } p => (p.Identifier.ValueText, value),
-                    _ => (null!, null!),
-                })
-                .Where(p => p.Item1 is not null)
-                .GroupBy(p => p.Item1, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.First().Item2, StringComparer.Ordinal);
-            return _locals.GetValueOrDefault(name);
-        }
+        /// <summary>The initializer of a local variable, field or property of this name declared in this file (the first; indexed by <see cref="Walk"/>).</summary>
+        private ExpressionSyntax? Local(string name) => _locals?.GetValueOrDefault(name);
 
         private DocMapping Mapping(Shape shape, string path, int depth, Role role)
         {

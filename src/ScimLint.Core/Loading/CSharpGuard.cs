@@ -14,9 +14,6 @@ namespace ScimLint.Loading;
 /// </summary>
 internal static class CSharpGuard
 {
-    /// <summary>The stack of the thread that parses C#: reserved, not committed, so it costs address space only.</summary>
-    internal const int StackBytes = 64 * 1024 * 1024;
-
     /// <summary>Loads C# source with the depth cap and the large stack.</summary>
     public static SourceDocument Load(SourceText text, LoadLimits limits, Func<SourceDocument> load)
     {
@@ -33,7 +30,7 @@ internal static class CSharpGuard
 
         SourceDocument? result = null;
         ExceptionDispatchInfo? failure = null;
-        OnLargeStack(() =>
+        LargeStack.Run(() =>
         {
             try
             {
@@ -50,46 +47,6 @@ internal static class CSharpGuard
         });
         failure?.Throw();
         return result!;
-    }
-
-    // The large-stack threads, started on first use (one per processor, at least two) and kept for the process: a
-    // thread per file cost 9% of a 1,000-file run in thread start-up alone.
-    private static readonly System.Collections.Concurrent.BlockingCollection<Action> Work = [];
-    private static int _workers;
-
-    private static void Serve()
-    {
-        foreach (var work in Work.GetConsumingEnumerable())
-        {
-            work();
-        }
-    }
-
-    /// <summary>Runs an action on one of the large-stack threads and waits for it (the action must not throw).</summary>
-    private static void OnLargeStack(Action action)
-    {
-        var wanted = Math.Max(2, Environment.ProcessorCount);
-        for (var started = Volatile.Read(ref _workers); started < wanted; started = Volatile.Read(ref _workers))
-        {
-            if (Interlocked.CompareExchange(ref _workers, started + 1, started) == started)
-            {
-                new Thread(Serve, StackBytes) { Name = "scimlint C# parser", IsBackground = true }.Start();
-            }
-        }
-
-        using var done = new ManualResetEventSlim();
-        Work.Add(() =>
-        {
-            try
-            {
-                action();
-            }
-            finally
-            {
-                done.Set();
-            }
-        });
-        done.Wait();
     }
 
     private static SourceDocument TooDeep(SourceText text, int offset, string message) =>
