@@ -128,9 +128,9 @@ public sealed class DocMapping : DocNode
         // An exact array, not the loader's growing list: every mapping of every document stays alive until the
         // cross-document rules have run.
         Properties = properties is List<DocProperty> list ? list.ToArray() : properties;
-        foreach (var property in properties)
+        for (var i = 0; i < Properties.Count; i++)
         {
-            property.Key.ShareKeyText();
+            Properties[i].Key.ShareKeyText();
         }
     }
 
@@ -140,11 +140,13 @@ public sealed class DocMapping : DocNode
     /// <summary>Finds a property by exact key.</summary>
     public DocProperty? Find(string key)
     {
-        foreach (var property in Properties)
+        // Indexed, not foreach: every field a rule reads comes through here, and an interface enumerator is an allocation.
+        var properties = Properties;
+        for (var i = 0; i < properties.Count; i++)
         {
-            if (string.Equals(property.Key.Value, key, StringComparison.Ordinal))
+            if (string.Equals(properties[i].Key.Value, key, StringComparison.Ordinal))
             {
-                return property;
+                return properties[i];
             }
         }
 

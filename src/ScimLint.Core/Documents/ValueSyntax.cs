@@ -31,16 +31,18 @@ internal abstract class ValueSyntax
                 scalar.Syntax = this;
                 break;
             case DocMapping mapping:
-                foreach (var property in mapping.Properties)
+                var properties = mapping.Properties;
+                for (var i = 0; i < properties.Count; i++)
                 {
-                    Attach(property.Value);
+                    Attach(properties[i].Value);
                 }
 
                 break;
             case DocSequence sequence:
-                foreach (var item in sequence.Items)
+                var items = sequence.Items;
+                for (var i = 0; i < items.Count; i++)
                 {
-                    Attach(item);
+                    Attach(items[i]);
                 }
 
                 break;

@@ -150,31 +150,48 @@ public sealed record UnresolvedValue(Text.SourceSpan Span, string LogicalPath, s
         var result = new List<UnresolvedValue>();
         foreach (var bound in documents.DistinctBy(d => d.Document.Path).OrderBy(d => d.Document.Path, StringComparer.Ordinal))
         {
-            var secrets = bound.Secrets.ToHashSet();
-            Collect(bound.Document.Root, secrets, result);
+            Collect(bound, result);
         }
 
         return result;
     }
 
-    private static void Collect(Documents.DocNode? node, HashSet<Documents.DocScalar> secrets, List<UnresolvedValue> result)
+    /// <summary>The unresolved values of one bound document (the list of documents holding only it gives the same).</summary>
+    internal static IReadOnlyList<UnresolvedValue> Of(Model.BoundDocument bound)
+    {
+        var result = new List<UnresolvedValue>();
+        Collect(bound, result);
+        return result;
+    }
+
+    // The document's secrets are put in a set only when it has an unresolved value (never in YAML or JSON).
+    private static void Collect(Model.BoundDocument bound, List<UnresolvedValue> result)
+    {
+        HashSet<Documents.DocScalar>? secrets = null;
+        Collect(bound.Document.Root, bound, ref secrets, result);
+    }
+
+    private static void Collect(Documents.DocNode? node, Model.BoundDocument bound, ref HashSet<Documents.DocScalar>? secrets, List<UnresolvedValue> result)
     {
         switch (node)
         {
             case Documents.DocScalar { Origin: Documents.ValueOrigin.Expression } scalar:
+                secrets ??= bound.Secrets.ToHashSet();
                 result.Add(new UnresolvedValue(scalar.Span, scalar.Path, secrets.Contains(scalar) ? null : scalar.Value));
                 break;
             case Documents.DocMapping mapping:
-                foreach (var property in mapping.Properties)
+                var properties = mapping.Properties;
+                for (var i = 0; i < properties.Count; i++)
                 {
-                    Collect(property.Value, secrets, result);
+                    Collect(properties[i].Value, bound, ref secrets, result);
                 }
 
                 break;
             case Documents.DocSequence sequence:
-                foreach (var item in sequence.Items)
+                var items = sequence.Items;
+                for (var i = 0; i < items.Count; i++)
                 {
-                    Collect(item, secrets, result);
+                    Collect(items[i], bound, ref secrets, result);
                 }
 
                 break;

@@ -26,7 +26,7 @@ internal sealed record InputFacts(string FullPath, string Path, DocumentKind Kin
     public static InputFacts Of(InputDocument input)
     {
         var bound = input.Bound;
-        var unresolved = UnresolvedValue.Of([bound]);
+        var unresolved = UnresolvedValue.Of(bound);
         return new InputFacts(input.FullPath, bound.Document.Path, bound.Kind, input.Explicit, input.LooksLikeConfig) { Unresolved = unresolved.Count == 0 ? [] : unresolved };
     }
 }

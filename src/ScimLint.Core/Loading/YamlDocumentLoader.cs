@@ -101,6 +101,60 @@ internal static partial class YamlDocumentLoader
     [GeneratedRegex(@"^[-+]?(0|[1-9][0-9]*)(\.[0-9]*)?([eE][-+]?[0-9]+)?$|^0x[0-9a-fA-F]+$|^0o[0-7]+$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$")]
     private static partial Regex NumberPattern();
 
+    /// <summary>
+    /// The keys of a mapping being built, in its property list: searched in place while the mapping is small (most
+    /// are), indexed by a dictionary once it grows, so that a mapping of many keys stays linear.
+    /// </summary>
+    private struct KeySet(List<DocProperty> properties)
+    {
+        private const int IndexFrom = 16;
+        private Dictionary<string, DocScalar>? _index;
+
+        /// <summary>The key already in the mapping with this text, or null.</summary>
+        public readonly DocScalar? Find(string key)
+        {
+            if (_index is not null)
+            {
+                return _index.GetValueOrDefault(key);
+            }
+
+            foreach (var property in properties)
+            {
+                if (string.Equals(property.Key.Value, key, StringComparison.Ordinal))
+                {
+                    return property.Key;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Adds a property whose key is not in the mapping yet; false (nothing added) when it is.</summary>
+        public bool TryAdd(DocProperty property)
+        {
+            if (Find(property.Key.Value) is not null)
+            {
+                return false;
+            }
+
+            properties.Add(property);
+            if (_index is not null)
+            {
+                _index.Add(property.Key.Value, property.Key);
+            }
+            else if (properties.Count >= IndexFrom)
+            {
+                _index = new Dictionary<string, DocScalar>(StringComparer.Ordinal);
+                foreach (var p in properties)
+                {
+                    _index.Add(p.Key.Value, p.Key);
+                }
+            }
+
+            return true;
+        }
+    }
+
     private sealed class LimitException(SourceSpan span, string message) : Exception(message)
     {
         public SourceSpan Span { get; } = span;
@@ -234,12 +288,12 @@ internal static partial class YamlDocumentLoader
             OpenFlow(mappingStart.Style == MappingStyle.Flow, start, '{');
             Next();
             Count(1, mappingStart);
-            var properties = new List<DocProperty>();
-            var seen = new Dictionary<string, DocScalar>(StringComparer.Ordinal);
+            var properties = RentProperties();
+            var seen = new KeySet(properties);
             int? firstKey = null;
             size = 1;
             var last = ToOffset(mappingStart.End);
-            var merges = new List<DocMapping>();
+            List<DocMapping>? merges = null;
             while (Peek() is not MappingEnd)
             {
                 var keyEvent = Peek();
@@ -254,11 +308,18 @@ internal static partial class YamlDocumentLoader
                 var value = ParseNode(key.Path, depth + 1, start, out var valueSize);
                 size += valueSize + 1;
                 last = Math.Max(last, Math.Max(key.Span.EndOffset, _valueEnd));
-                AddProperty(keyScalar, key, value, properties, seen, merges);
+                AddProperty(keyScalar, key, value, ref seen, ref merges);
             }
 
             // Merge keys (<<: *anchor): keys written in the mapping win, then the merged mappings in order.
-            properties.AddRange(merges.SelectMany(m => m.Properties).Where(p => seen.TryAdd(p.Key.Value, p.Key)));
+            foreach (var merged in merges ?? [])
+            {
+                foreach (var p in merged.Properties)
+                {
+                    seen.TryAdd(p);
+                }
+            }
+
             var end = Expect<MappingEnd>();
             CloseFlow(mappingStart.Style == MappingStyle.Flow);
             var endOffset = mappingStart.Style == MappingStyle.Flow ? FlowEnd(end, '}', last) : last;
@@ -269,29 +330,41 @@ internal static partial class YamlDocumentLoader
             }
 
             var node = new DocMapping(text.Span(start, endOffset), path, properties);
+            ReturnProperties(properties);
             _valueEnd = endOffset;
             Remember(mappingStart.Anchor, node, size);
             return node;
         }
 
         /// <summary>Adds one key and value to a mapping being built: a merge key's sources are kept for later, a duplicate is a diagnostic.</summary>
-        private void AddProperty(Scalar keyScalar, DocScalar key, DocNode value, List<DocProperty> properties, Dictionary<string, DocScalar> seen, List<DocMapping> merges)
+        private void AddProperty(Scalar keyScalar, DocScalar key, DocNode value, ref KeySet seen, ref List<DocMapping>? merges)
         {
             if (IsMergeKey(keyScalar) && MergeSources(value) is { } sources)
             {
-                merges.AddRange(sources);
+                (merges ??= []).AddRange(sources);
                 return;
             }
 
-            if (seen.TryGetValue(key.Value, out var first))
+            if (seen.Find(key.Value) is { } first)
             {
                 diagnostics.Add(new LoadDiagnostic(key.Span, $"duplicate key '{key.Value}' (first defined at line {first.Span.StartLine})"));
                 return;
             }
 
-            seen.Add(key.Value, key);
             value.Key ??= key;
-            properties.Add(new DocProperty(key, value));
+            seen.TryAdd(new DocProperty(key, value));
+        }
+
+        // The property lists of the mappings being built, one per nesting level in use: DocMapping copies a list
+        // into an exact array, so a list is reused by the next mapping instead of being garbage.
+        private readonly Stack<List<DocProperty>> _propertyLists = new();
+
+        private List<DocProperty> RentProperties() => _propertyLists.TryPop(out var list) ? list : [];
+
+        private void ReturnProperties(List<DocProperty> list)
+        {
+            list.Clear();
+            _propertyLists.Push(list);
         }
 
         private DocScalar MakeScalar(Scalar scalar, string path)

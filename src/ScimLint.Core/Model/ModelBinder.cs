@@ -270,16 +270,18 @@ internal static class ModelBinder
                 secrets.Add(scalar);
                 break;
             case DocMapping mapping:
-                foreach (var property in mapping.Properties)
+                var properties = mapping.Properties;
+                for (var i = 0; i < properties.Count; i++)
                 {
-                    CollectAll(property.Value, secrets);
+                    CollectAll(properties[i].Value, secrets);
                 }
 
                 break;
             case DocSequence sequence:
-                foreach (var item in sequence.Items)
+                var items = sequence.Items;
+                for (var i = 0; i < items.Count; i++)
                 {
-                    CollectAll(item, secrets);
+                    CollectAll(items[i], secrets);
                 }
 
                 break;

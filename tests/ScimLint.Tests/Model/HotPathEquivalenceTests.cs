@@ -88,6 +88,28 @@ public sealed class HotPathEquivalenceTests
         }
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(40)]
+    public void Duplicate_and_merged_keys_are_found_in_small_and_large_mappings(int keys)
+    {
+        // Small mappings are searched in place, large ones through an index: both report the same duplicates and
+        // merge the same keys, in the same order.
+        var lines = Enumerable.Range(0, keys).Select(i => $"  k{i}: {i}").ToList();
+        lines.Add("  k3: again");
+        lines.Add("  <<: *base");
+        var yaml = "base: &base\n  k1: merged\n  extra: merged\n  k2: merged\nmap:\n" + string.Join("\n", lines) + "\n";
+
+        var document = ScimLint.Loading.DocumentLoader.LoadText("m.yaml", yaml);
+
+        var diagnostic = Assert.Single(document.Diagnostics);
+        Assert.Equal("duplicate key 'k3' (first defined at line 9)", diagnostic.Message);
+        var map = Assert.IsType<DocMapping>(((DocMapping)document.Root!).Get("map"));
+        Assert.Equal([.. Enumerable.Range(0, keys).Select(i => $"k{i}"), "extra"], map.Properties.Select(p => p.Key.Value));
+        Assert.Equal("merged", ((DocScalar)map.Get("extra")!).Value);
+        Assert.Equal("1", ((DocScalar)map.Get("k1")!).Value);
+    }
+
     private static IEnumerable<string> Keys() =>
         Segments.Concat(Segments.SelectMany(a => Segments.Select(b => a + b)))
             .Append(new string('x', 200) + "Token").Append(new string('_', 150) + "token").Append("_-_-");
