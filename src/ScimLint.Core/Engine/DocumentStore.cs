@@ -227,7 +227,7 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
         var display = workspace.Display(fullPath);
         if (workspace.IsStdin(fullPath))
         {
-            return DocumentLoader.Load(display, workspace.Stdin!.Bytes, limits, () => CSharpCompanionsOf(fullPath), workspace.Stdin.Format);
+            return DocumentLoader.Load(display, workspace.Stdin!.Bytes, limits, () => CSharpCompanionsOf(fullPath, readFromFile: false), workspace.Stdin.Format);
         }
 
         byte[] bytes;
@@ -254,7 +254,7 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
             bytes = ReadAll(stream, length);
         }
 
-        var document = DocumentLoader.Load(display, bytes, limits, () => CSharpCompanionsOf(fullPath));
+        var document = DocumentLoader.Load(display, bytes, limits, () => CSharpCompanionsOf(fullPath, readFromFile: true));
         if (document.Root is null && document.Diagnostics.Count > 0)
         {
             // Perhaps not decoded (UTF-16, invalid UTF-8): keep a lenient decoding to judge whether it is ours.
@@ -266,7 +266,6 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
 
     // C# values may refer to constants, enums and records declared in any C# file of the run.
     private const int MaxCSharpCompanions = 1024;
-    private readonly ConcurrentDictionary<string, string?> _csharpTexts = new(StringComparer.Ordinal);
     private IReadOnlyList<string> _runCSharp = [];
 
     /// <summary>The C# files of this run (inputs named or walked), whose declarations every C# document may use.</summary>
@@ -280,22 +279,21 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
     /// What a C# file may use beyond itself: the C# files of the run (read, parsed and indexed once per run, shared by
     /// every document) and the other C# files of its directory (bounded in count and size; read only when a value
     /// needs them). Called only while a C# file loads, so that no Roslyn type is touched otherwise.
+    /// <paramref name="readFromFile"/>: the document's text was just read from the file (the run need not read it again).
     /// </summary>
-    private CSharpCompanions CSharpCompanionsOf(string fullPath)
+    private CSharpCompanions CSharpCompanionsOf(string fullPath, bool readFromFile)
     {
-        var run = LazyInitializer.EnsureInitialized(ref _csharpRun, () => new CSharpRun(CSharpText, [.. _runCSharp.Where(f => LinkPolicy.MayRead(workspace, f)).Distinct(StringComparer.Ordinal).Take(MaxCSharpCompanions)], limits.MaxCSharpNesting));
+        var run = LazyInitializer.EnsureInitialized(ref _csharpRun, () => new CSharpRun(ReadCSharp, [.. _runCSharp.Where(f => LinkPolicy.MayRead(workspace, f)).Distinct(StringComparer.Ordinal).Take(MaxCSharpCompanions)], limits.MaxCSharpNesting));
         var fs = workspace.FileSystem;
         var dir = fs.Path.GetDirectoryName(fullPath)!;
         var siblings = _csharpInDirectory.GetOrAdd(dir, d => [.. fs.Directory.GetFiles(d, "*.cs").Order(StringComparer.Ordinal)])
             .Where(f => !string.Equals(f, fullPath, StringComparison.Ordinal) && !run.Holds(f) && LinkPolicy.MayRead(workspace, f))
             .Take(MaxCSharpCompanions)
             .ToList();
-        return CSharpCompanions.OfRun(run, fullPath, siblings);
+        return CSharpCompanions.OfRun(run, fullPath, siblings, readFromFile);
     }
 
-    // Concurrent: C# documents of the parallel document phase share it.
-    private string? CSharpText(string fullPath) => _csharpTexts.GetOrAdd(fullPath, ReadCSharp);
-
+    // Concurrent: C# documents of the parallel document phase share it (the run keeps the texts of its own files).
     private string? ReadCSharp(string fullPath)
     {
         var fs = workspace.FileSystem;

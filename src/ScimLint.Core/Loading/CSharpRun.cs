@@ -13,15 +13,26 @@ namespace ScimLint.Loading;
 internal sealed class CSharpRun
 {
     private readonly Func<string, string?> _read;
+    private readonly int _maxNesting;
+
+    // The run's files: their texts (null: unreadable or nested past the cap) and trees are kept for the run, as the
+    // shared index and compilation hold them anyway. Other files (a document's siblings outside the run) keep only
+    // their trees, and only the last MaxOtherTrees of them: before, every one stayed in memory until the run ended.
+    private readonly ConcurrentDictionary<string, string?> _texts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<SyntaxTree?>> _trees = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<SyntaxTree?>> _otherTrees = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _otherOrder = new();
+
+    /// <summary>How many trees of files outside the run are kept (first in, first out), so that siblings shared by many documents are parsed once.</summary>
+    internal const int MaxOtherTrees = 1024;
     private readonly Lazy<CSharpSymbols> _symbols;
     private readonly HashSet<string> _fileSet;
 
     /// <summary>Creates the run's C# context over its files (full paths), read through <paramref name="read"/> (null: unreadable).</summary>
     public CSharpRun(Func<string, string?> read, IReadOnlyList<string> files, int maxNesting)
     {
-        // A companion nested past the cap is not parsed (as a document would not be): it declares nothing usable.
-        _read = path => read(path) is { } text && CSharpGuard.NestingDepth(text, maxNesting).Depth <= maxNesting ? text : null;
+        _read = read;
+        _maxNesting = maxNesting;
         Files = files;
         _fileSet = new HashSet<string>(files, StringComparer.Ordinal);
 
@@ -54,17 +65,55 @@ internal sealed class CSharpRun
 
     /// <summary>
     /// The tree of a run's file for the document loading it, when the run read the same text: then the document and
-    /// the run share one parse (and the run's compilation).
+    /// the run share one parse (and the run's compilation). <paramref name="readFromFile"/>: the document's text is
+    /// what the file holds now (read from it for this document), so the run takes it instead of reading the file again
+    /// (the same text: a document that loads is valid UTF-8, which the run's lenient read decodes alike).
     /// </summary>
-    public SyntaxTree? Own(string fullPath, string text) =>
-        Holds(fullPath) && string.Equals(_read(fullPath), text, StringComparison.Ordinal) ? Tree(fullPath) : null;
+    public SyntaxTree? Own(string fullPath, string text, bool readFromFile = false)
+    {
+        if (!Holds(fullPath))
+        {
+            return null;
+        }
+
+        var runText = readFromFile ? _texts.GetOrAdd(fullPath, (_, t) => Checked(t), text) : Text(fullPath);
+        return string.Equals(runText, text, StringComparison.Ordinal) ? Tree(fullPath) : null;
+    }
 
     // On the asking document's thread, which the C# guard gave a large stack (a hostile file of the run is parsed there).
     private List<SyntaxTree> Trees() => [.. Files.Select(Tree).OfType<SyntaxTree>()];
 
-    /// <summary>A file's syntax tree, parsed once per run (null when it cannot be read).</summary>
-    public SyntaxTree? Tree(string fullPath) =>
-        _trees.GetOrAdd(fullPath, p => new Lazy<SyntaxTree?>(() => _read(p) is { } text ? CSharpSyntaxTree.ParseText(text, CSharpDocumentLoader.ParseOptions, p) : null, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    // A file nested past the cap is not parsed (as a document would not be): it declares nothing usable.
+    private string? Checked(string? text) => text is not null && CSharpGuard.NestingDepth(text, _maxNesting).Depth <= _maxNesting ? text : null;
+
+    private string? Text(string fullPath) => Holds(fullPath) ? _texts.GetOrAdd(fullPath, p => Checked(_read(p))) : Checked(_read(fullPath));
+
+    /// <summary>
+    /// A file's syntax tree (null when it cannot be read): a run's file parsed once per run; any other file parsed
+    /// again once it has left the last <see cref="MaxOtherTrees"/> kept (the same text gives the same tree).
+    /// </summary>
+    public SyntaxTree? Tree(string fullPath)
+    {
+        if (Holds(fullPath))
+        {
+            return _trees.GetOrAdd(fullPath, p => new Lazy<SyntaxTree?>(() => Parse(p), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        }
+
+        var parse = new Lazy<SyntaxTree?>(() => Parse(fullPath), LazyThreadSafetyMode.ExecutionAndPublication);
+        var kept = _otherTrees.GetOrAdd(fullPath, parse);
+        if (ReferenceEquals(kept, parse))
+        {
+            _otherOrder.Enqueue(fullPath);
+            while (_otherOrder.Count > MaxOtherTrees && _otherOrder.TryDequeue(out var oldest))
+            {
+                _otherTrees.TryRemove(oldest, out _);
+            }
+        }
+
+        return kept.Value;
+    }
+
+    private SyntaxTree? Parse(string fullPath) => Text(fullPath) is { } text ? CSharpSyntaxTree.ParseText(text, CSharpDocumentLoader.ParseOptions, fullPath) : null;
 }
 
 /// <summary>
@@ -78,16 +127,26 @@ internal sealed class CSharpCompanions
     private readonly Func<IReadOnlyList<SyntaxTree>> _extra;
     private IReadOnlyList<SyntaxTree>? _extraTrees;
 
-    private CSharpCompanions(CSharpRun? run, string? self, Func<IReadOnlyList<SyntaxTree>> extra)
+    private readonly bool _readFromFile;
+
+    private CSharpCompanions(CSharpRun? run, string? self, Func<IReadOnlyList<SyntaxTree>> extra, bool readFromFile = false)
     {
         _run = run;
         _self = self;
         _extra = extra;
+        _readFromFile = readFromFile;
     }
 
-    /// <summary>Companions of the file <paramref name="self"/> in a run: the run's files and <paramref name="siblings"/> (full paths outside the run).</summary>
-    public static CSharpCompanions OfRun(CSharpRun run, string self, IReadOnlyList<string> siblings) =>
-        new(run, self, () => [.. siblings.Select(run.Tree).OfType<SyntaxTree>()]);
+    /// <summary>
+    /// Companions of the file <paramref name="self"/> in a run: the run's files and <paramref name="siblings"/> (full
+    /// paths outside the run). <paramref name="readFromFile"/>: the document's text was read from <paramref name="self"/>
+    /// for this load (not stdin), so the run may take it as the file's text.
+    /// </summary>
+    public static CSharpCompanions OfRun(CSharpRun run, string self, IReadOnlyList<string> siblings, bool readFromFile = false) =>
+        new(run, self, () => [.. siblings.Select(run.Tree).OfType<SyntaxTree>()], readFromFile);
+
+    // Whether the tree is the run's parse of the document's own file (then the run's index and compilation hold it).
+    private bool IsRunTree(SyntaxTree own) => _run is not null && _self is not null && _run.Holds(_self) && ReferenceEquals(_run.Tree(_self), own);
 
     /// <summary>Companions given as source texts.</summary>
     public static CSharpCompanions FromTexts(IReadOnlyList<string> sources) =>
@@ -102,14 +161,14 @@ internal sealed class CSharpCompanions
     public CSharpSymbols Symbols(SyntaxTree own)
     {
         // The run's index already holds the document's own file when the document uses the run's parse of it.
-        var isRunTree = _run is not null && _self is not null && ReferenceEquals(_run.Tree(_self), own);
+        var isRunTree = IsRunTree(own);
         return isRunTree && Extra.Count == 0 ? _run!.Symbols : new([.. isRunTree ? [] : new[] { own }, .. Extra], _run?.Symbols);
     }
 
     /// <summary>How often a simple name is referred to in the document and every file it may use.</summary>
     public int Uses(SyntaxTree own, string name)
     {
-        var isRunTree = _run is not null && _self is not null && ReferenceEquals(_run.Tree(_self), own);
+        var isRunTree = IsRunTree(own);
         var local = CountUses([.. isRunTree ? [] : new[] { own }, .. Extra]);
         return local.GetValueOrDefault(name) + (_run?.Uses.GetValueOrDefault(name) ?? 0);
     }
@@ -127,7 +186,7 @@ internal sealed class CSharpCompanions
     }
 
     /// <summary>The run's parse of the document's own file, when it read the same text (else the loader parses it).</summary>
-    public SyntaxTree? Own(string text) => _run is not null && _self is not null ? _run.Own(_self, text) : null;
+    public SyntaxTree? Own(string text) => _run is not null && _self is not null ? _run.Own(_self, text, _readFromFile) : null;
 
     /// <summary>
     /// The semantic model of the document's tree for values syntax cannot fold: from the run's one compilation when the
@@ -135,7 +194,7 @@ internal sealed class CSharpCompanions
     /// </summary>
     public SemanticModel Model(SyntaxTree own)
     {
-        if (_run is not null && Extra.Count == 0 && _self is not null && ReferenceEquals(_run.Tree(_self), own))
+        if (_run is not null && Extra.Count == 0 && IsRunTree(own))
         {
             return _run.Compilation.GetSemanticModel(own);
         }

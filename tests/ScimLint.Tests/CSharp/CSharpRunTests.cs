@@ -33,10 +33,51 @@ public sealed class CSharpRunTests
         }
 
         Assert.Same(run.Symbols, CSharpCompanions.OfRun(run, "/r/a/Config.cs", []).Symbols(run.Tree("/r/a/Config.cs")!));
-        // Read once to parse it; a document's own file once more, to compare it with the document's text.
+        // Read once: the text the run compares a document's with is the text it parsed.
         Assert.Equal(1, reads["/r/Hosts.cs"]);
-        Assert.Equal(2, reads["/r/a/Config.cs"]);
-        Assert.Equal(2, reads["/r/b/Config.cs"]);
+        Assert.Equal(1, reads["/r/a/Config.cs"]);
+        Assert.Equal(1, reads["/r/b/Config.cs"]);
+    }
+
+    [Fact]
+    public void A_document_read_from_its_file_hands_the_run_its_text_instead_of_a_second_read()
+    {
+        var reads = new Dictionary<string, int>(StringComparer.Ordinal);
+        var run = new CSharpRun(path => { reads[path] = reads.GetValueOrDefault(path) + 1; return Files.GetValueOrDefault(path); }, [.. Files.Keys.Order(StringComparer.Ordinal)], 256);
+
+        var documents = new[] { "/r/a/Config.cs", "/r/b/Config.cs" }.Select(self => (Companions: CSharpCompanions.OfRun(run, self, [], readFromFile: true), Text: Files[self])).ToList();
+        var owns = documents.Select(d => d.Companions.Own(d.Text)).ToList();
+        Assert.Same(run.Tree("/r/a/Config.cs"), owns[0]);
+        Assert.Same(run.Tree("/r/b/Config.cs"), owns[1]);
+        Assert.Single(documents[0].Companions.Symbols(owns[0]!).Constants("Eu"));
+
+        Assert.Equal(1, reads["/r/Hosts.cs"]);
+        Assert.False(reads.ContainsKey("/r/a/Config.cs"));
+        Assert.False(reads.ContainsKey("/r/b/Config.cs"));
+
+        // Not read from the file (stdin, an edited text): compared with the file, as before.
+        Assert.Null(CSharpCompanions.OfRun(run, "/r/a/Config.cs", []).Own("public static class Edited { }"));
+    }
+
+    [Fact]
+    public void Trees_of_files_outside_the_run_are_kept_only_for_the_last_ones_asked()
+    {
+        var reads = new Dictionary<string, int>(StringComparer.Ordinal);
+        var run = new CSharpRun(path => { reads[path] = reads.GetValueOrDefault(path) + 1; return "class C { const string X = \"x\"; }"; }, ["/r/Run.cs"], 256);
+        var others = Enumerable.Range(0, CSharpRun.MaxOtherTrees + 10).Select(i => $"/other/{i}.cs").ToList();
+
+        var first = run.Tree(others[0]);
+        Assert.Same(first, run.Tree(others[0]));
+        foreach (var other in others)
+        {
+            Assert.NotNull(run.Tree(other));
+        }
+
+        Assert.Same(run.Tree(others[^1]), run.Tree(others[^1]));
+        Assert.NotSame(first, run.Tree(others[0])); // dropped, parsed again
+        Assert.Equal(2, reads[others[0]]);
+        Assert.Equal(1, reads[others[^1]]);
+        Assert.Same(run.Tree("/r/Run.cs"), run.Tree("/r/Run.cs"));
     }
 
     [Fact]
