@@ -41,11 +41,11 @@ internal static class CSharpDocumentLoader
         var shared = companions?.Invoke();
         var tree = shared?.Own(text.Text) ?? CSharpSyntaxTree.ParseText(text.Text, ParseOptions);
         var root = tree.GetCompilationUnitRoot();
-        var diagnostics = tree.GetDiagnostics()
-            .Where(d => d.Severity == DiagnosticSeverity.Error)
-            .Take(20)
-            .Select(d => new LoadDiagnostic(text.Span(d.Location.SourceSpan.Start, d.Location.SourceSpan.End), "C# syntax error " + d.Id + ": " + d.GetMessage(CultureInfo.InvariantCulture)))
-            .ToList();
+        if (SyntaxErrors(text, tree) is not { } diagnostics)
+        {
+            return new SourceDocument(text, DocumentFormat.CSharp, null, [], [new LoadDiagnostic(text.Span(0, 0), "C# source could not be read: the C# parser failed while listing its syntax errors; the file was not parsed")]);
+        }
+
         var comments = Comments(text, root);
         var builder = new Builder(text, tree, limits, shared);
         DocNode? docRoot;
@@ -61,6 +61,39 @@ internal static class CSharpDocumentLoader
         }
 
         return new SourceDocument(text, DocumentFormat.CSharp, docRoot, comments, diagnostics) { Groups = groups };
+    }
+
+    /// <summary>
+    /// The first 20 syntax errors; null when Roslyn fails listing them. Roslyn 5.0 throws ArgumentOutOfRangeException
+    /// from its diagnostic enumerator on some malformed files (an interpolation hole holding a <c>#region</c> line:
+    /// <c>$"{#region r //c</c>), which ended the whole run with an internal error.
+    /// </summary>
+    private static List<LoadDiagnostic>? SyntaxErrors(SourceText text, SyntaxTree tree)
+    {
+        var errors = new List<LoadDiagnostic>();
+        try
+        {
+            foreach (var diagnostic in tree.GetDiagnostics())
+            {
+                if (diagnostic.Severity != DiagnosticSeverity.Error)
+                {
+                    continue;
+                }
+
+                var span = diagnostic.Location.SourceSpan;
+                errors.Add(new LoadDiagnostic(text.Span(span.Start, span.End), "C# syntax error " + diagnostic.Id + ": " + diagnostic.GetMessage(CultureInfo.InvariantCulture)));
+                if (errors.Count == 20)
+                {
+                    break;
+                }
+            }
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+
+        return errors;
     }
 
     /// <summary>

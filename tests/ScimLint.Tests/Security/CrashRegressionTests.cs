@@ -55,6 +55,23 @@ public sealed class CrashRegressionTests
         Assert.True(matched > 1_000, $"only {matched} matches: the sample does not exercise the pattern");
     }
 
+    // Found by comparing the C# loader's comment search with a trivia walk on random fragments (issue 12): Roslyn 5.0's
+    // diagnostic enumerator throws ArgumentOutOfRangeException on these, and the run ended with an internal error.
+    [Theory]
+    [InlineData("// strongdm\n$\"{#region r //c\"\t#region r //cclass C {\n")]
+    [InlineData("// strongdm\n \t$\"{#endif////// <see cref=\"#else$\"{#if X\n")]
+    public void Csharp_that_the_parser_fails_to_list_errors_for_is_one_finding_not_an_internal_error(string source)
+    {
+        var document = DocumentLoader.LoadText("Config.cs", source);
+        var diagnostic = Assert.Single(document.Diagnostics);
+        Assert.Contains("the C# parser failed while listing its syntax errors", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Null(document.Root);
+
+        var run = Lint("strongdm.cs", source);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error SL001: C# source could not be read", run.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Twenty_thousand_nested_parentheses_in_csharp_are_one_finding_not_a_stack_overflow()
     {
