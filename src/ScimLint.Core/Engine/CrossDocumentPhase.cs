@@ -28,40 +28,59 @@ internal sealed class CrossDocumentPhase(Workspace workspace, DocumentStore stor
         var notes = new SortedDictionary<string, List<RawFinding>>(StringComparer.Ordinal);
         var findingLines = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         var batch = Math.Max(1, store.Limits.DocumentBatch);
-        for (var start = 0; start < files.Count; start += batch)
+        var next = files.Count > 0 ? phase.Begin(files, 0, Math.Min(batch, files.Count)) : null;
+        try
         {
-            var count = Math.Min(batch, files.Count - start);
-            foreach (var (index, input) in phase.Run(files, start, count))
+            for (var start = 0; start < files.Count; start += batch)
             {
-                pending.Enqueue((index, input));
-                var directory = schedule.DirectoryOf(index);
-                if (!byDirectory.TryGetValue(directory, out var list))
+                var count = Math.Min(batch, files.Count - start);
+                var processed = phase.Finish(files, next!);
+
+                // The next batch's documents load, bind and get their document rules while this batch's cross-document
+                // half runs here, so that both cores stay busy; its results are taken after that half, in input order,
+                // as in a run that did one batch after the other.
+                next = start + count < files.Count ? phase.Begin(files, start + count, Math.Min(batch, files.Count - start - count)) : null;
+                foreach (var (index, input) in processed)
                 {
-                    byDirectory[directory] = list = [];
+                    pending.Enqueue((index, input));
+                    Add(byDirectory, schedule.DirectoryOf(index), input);
                 }
 
-                list.Add(input);
-            }
-
-            foreach (var directory in schedule.Completed(start, start + count).Where(byDirectory.ContainsKey))
-            {
-                if (sidecars.Merge(byDirectory[directory]) is { Count: > 0 } merged)
+                foreach (var directory in schedule.Completed(start, start + count).Where(byDirectory.ContainsKey))
                 {
-                    notes[directory] = merged;
+                    if (sidecars.Merge(byDirectory[directory]) is { Count: > 0 } merged)
+                    {
+                        notes[directory] = merged;
+                    }
+
+                    byDirectory.Remove(directory);
                 }
 
-                byDirectory.Remove(directory);
+                RunReady(pending, index => schedule.IsReady(index, start + count));
+                AddLines(findingLines, dispatch.CrossDocumentFindings.Skip(_seen).Concat(phase.Findings.Skip(_seenDocument)).Concat(notes.Values.SelectMany(n => n)).Select(f => f.Span));
+                (_seen, _seenDocument) = (dispatch.CrossDocumentFindings.Count, phase.Findings.Count);
+                store.Trim(path => findingLines.GetValueOrDefault(path), WholeTexts);
             }
-
-            RunReady(pending, index => schedule.IsReady(index, start + count));
-            AddLines(findingLines, dispatch.CrossDocumentFindings.Skip(_seen).Concat(phase.Findings.Skip(_seenDocument)).Concat(notes.Values.SelectMany(n => n)).Select(f => f.Span));
-            (_seen, _seenDocument) = (dispatch.CrossDocumentFindings.Count, phase.Findings.Count);
-            store.Trim(path => findingLines.GetValueOrDefault(path), WholeTexts);
+        }
+        finally
+        {
+            // A run that fails leaves no work behind it: the batch in flight, if any, ends before the failure leaves.
+            next?.Settle();
         }
 
         RunReady(pending, _ => true);
         dispatch.CheckCounterparts(phase.Inputs.Select(i => i.FullPath).ToHashSet(StringComparer.Ordinal));
         return [.. dispatch.CrossDocumentFindings, .. notes.Values.SelectMany(n => n), .. phase.Findings];
+    }
+
+    private static void Add(Dictionary<string, List<InputFacts>> byDirectory, string directory, InputFacts input)
+    {
+        if (!byDirectory.TryGetValue(directory, out var list))
+        {
+            byDirectory[directory] = list = [];
+        }
+
+        list.Add(input);
     }
 
     private int _seen;

@@ -28,21 +28,26 @@ internal sealed class DocumentPhase(DocumentStore store, OwnershipCheck ownershi
     /// Processes <paramref name="count"/> files from <paramref name="start"/>; returns the inputs among them with their
     /// indexes. Their documents stay pinned in the store until the cross-document rules have run on them.
     /// </summary>
-    public List<(int Index, InputFacts Input)> Run(IReadOnlyList<InputFile> files, int start, int count)
-    {
-        var outcomes = new Outcome[count];
-        if (HoldsCSharp(files, start, count))
-        {
-            // C# is parsed on threads with a large stack (CSharpGuard): process the batch on them, rather than hand
-            // each C# file from a pool thread to one of them and wait.
-            LargeStack.For(count, Environment.ProcessorCount, i => outcomes[i] = Process(files[start + i]));
-        }
-        else
-        {
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-            Parallel.For(0, count, parallel, i => outcomes[i] = Process(files[start + i]));
-        }
+    public List<(int Index, InputFacts Input)> Run(IReadOnlyList<InputFile> files, int start, int count) => Finish(files, Begin(files, start, count));
 
+    /// <summary>
+    /// Starts the per-document work of <paramref name="count"/> files from <paramref name="start"/> on the thread
+    /// pool, so that the caller can do other work meanwhile (<see cref="CrossDocumentPhase"/> runs the previous
+    /// batch's cross-document half); <see cref="Finish"/> takes its results. The work touches nothing that half uses:
+    /// each file gets documents of its own, the store's shared parts are concurrent, and none of it is visible until
+    /// <see cref="Finish"/>.
+    /// </summary>
+    public Batch Begin(IReadOnlyList<InputFile> files, int start, int count) =>
+        new(start, count, Task.Run(() => ProcessAll(files, start, count)));
+
+    /// <summary>
+    /// Waits for a batch's per-document work and takes its results in input order (see <see cref="Run"/>): the inputs
+    /// among its files, with their indexes.
+    /// </summary>
+    public List<(int Index, InputFacts Input)> Finish(IReadOnlyList<InputFile> files, Batch batch)
+    {
+        var (start, count) = (batch.Start, batch.Count);
+        var outcomes = batch.Work.GetAwaiter().GetResult();
         var inputs = new List<(int, InputFacts)>();
         for (var i = 0; i < count; i++)
         {
@@ -67,6 +72,24 @@ internal sealed class DocumentPhase(DocumentStore store, OwnershipCheck ownershi
         }
 
         return inputs;
+    }
+
+    private Outcome[] ProcessAll(IReadOnlyList<InputFile> files, int start, int count)
+    {
+        var outcomes = new Outcome[count];
+        if (HoldsCSharp(files, start, count))
+        {
+            // C# is parsed on threads with a large stack (CSharpGuard): process the batch on them, rather than hand
+            // each C# file from a pool thread to one of them and wait.
+            LargeStack.For(count, Environment.ProcessorCount, i => outcomes[i] = Process(files[start + i]));
+        }
+        else
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+            Parallel.For(0, count, parallel, i => outcomes[i] = Process(files[start + i]));
+        }
+
+        return outcomes;
     }
 
     private static bool HoldsCSharp(IReadOnlyList<InputFile> files, int start, int count)
@@ -112,7 +135,24 @@ internal sealed class DocumentPhase(DocumentStore store, OwnershipCheck ownershi
         }
     }
 
-    private readonly record struct Outcome(bool Loaded, BoundDocument? Bound, InputFacts? Input, List<RawFinding> Findings, ExceptionDispatchInfo? Error, string? Skipped)
+    /// <summary>A batch of files whose per-document work <see cref="Begin"/> started.</summary>
+    internal sealed class Batch
+    {
+        internal Batch(int start, int count, Task<Outcome[]> work) => (Start, Count, Work) = (start, count, work);
+
+        /// <summary>The index of its first file.</summary>
+        public int Start { get; }
+
+        /// <summary>The number of its files.</summary>
+        public int Count { get; }
+
+        internal Task<Outcome[]> Work { get; }
+
+        /// <summary>Waits for the work to end, whatever its outcome (which is dropped).</summary>
+        public void Settle() => ((IAsyncResult)Work).AsyncWaitHandle.WaitOne();
+    }
+
+    internal readonly record struct Outcome(bool Loaded, BoundDocument? Bound, InputFacts? Input, List<RawFinding> Findings, ExceptionDispatchInfo? Error, string? Skipped)
     {
         public Outcome()
             : this(false, null, null, [], null, null)
