@@ -73,7 +73,9 @@ internal sealed class CSharpRun
     {
         if (!Holds(fullPath))
         {
-            return null;
+            // Outside the run, a document read from its file is parsed as the file (kept with the other trees), so a
+            // document of its directory that needs it as a sibling reuses the parse, and the other way round.
+            return readFromFile && Other(fullPath, () => Checked(text)) is { } tree && string.Equals(tree.GetText().ToString(), text, StringComparison.Ordinal) ? tree : null;
         }
 
         var runText = readFromFile ? _texts.GetOrAdd(fullPath, (_, t) => Checked(t), text) : Text(fullPath);
@@ -99,7 +101,13 @@ internal sealed class CSharpRun
             return _trees.GetOrAdd(fullPath, p => new Lazy<SyntaxTree?>(() => Parse(p), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
         }
 
-        var parse = new Lazy<SyntaxTree?>(() => Parse(fullPath), LazyThreadSafetyMode.ExecutionAndPublication);
+        return Other(fullPath, () => Text(fullPath));
+    }
+
+    // A tree of a file outside the run, from the text given (read, or a document's), kept among the last MaxOtherTrees.
+    private SyntaxTree? Other(string fullPath, Func<string?> text)
+    {
+        var parse = new Lazy<SyntaxTree?>(() => text() is { } t ? CSharpSyntaxTree.ParseText(t, CSharpDocumentLoader.ParseOptions, fullPath) : null, LazyThreadSafetyMode.ExecutionAndPublication);
         var kept = _otherTrees.GetOrAdd(fullPath, parse);
         if (ReferenceEquals(kept, parse))
         {

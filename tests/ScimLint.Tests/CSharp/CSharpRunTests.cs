@@ -60,6 +60,32 @@ public sealed class CSharpRunTests
     }
 
     [Fact]
+    public void A_document_outside_the_run_shares_its_parse_with_a_document_that_needs_it_as_a_sibling()
+    {
+        var reads = new Dictionary<string, int>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["/d/A.cs"] = "public static class A { public static object App => new { ssoUrl = \"https://\" + B.Host + \"/app/login\" }; }",
+            ["/d/B.cs"] = "public static class B { public const string Host = \"app.strongdm.com\"; }",
+        };
+        var run = new CSharpRun(path => { reads[path] = reads.GetValueOrDefault(path) + 1; return texts.GetValueOrDefault(path); }, ["/r/Run.cs"], 256);
+
+        var own = CSharpCompanions.OfRun(run, "/d/B.cs", ["/d/A.cs"], readFromFile: true).Own(texts["/d/B.cs"]);
+        Assert.NotNull(own);
+        Assert.Same(own, run.Tree("/d/B.cs"));
+        Assert.False(reads.ContainsKey("/d/B.cs"));
+
+        var companions = CSharpCompanions.OfRun(run, "/d/A.cs", ["/d/B.cs"], readFromFile: true);
+        var ownA = companions.Own(texts["/d/A.cs"])!;
+        Assert.Single(companions.Symbols(ownA).Constants("Host"));
+        Assert.False(reads.ContainsKey("/d/B.cs"));
+
+        // A text that is not the file's (stdin) is not taken as the file's, and an edited one is not reused.
+        Assert.Null(CSharpCompanions.OfRun(run, "/d/C.cs", [], readFromFile: false).Own("class C { }"));
+        Assert.Null(CSharpCompanions.OfRun(run, "/d/B.cs", [], readFromFile: true).Own("public static class Edited { }"));
+    }
+
+    [Fact]
     public void Trees_of_files_outside_the_run_are_kept_only_for_the_last_ones_asked()
     {
         var reads = new Dictionary<string, int>(StringComparer.Ordinal);
