@@ -252,8 +252,10 @@ internal static class CheckCommand
         var toStdout = options.Output is null || IsStdout(options.Output);
         var color = !options.NoColor && toStdout && env.OutputIsTerminal && string.IsNullOrEmpty(env.GetVariable("NO_COLOR")) && options.Format.Equals("text", StringComparison.OrdinalIgnoreCase);
         var report = new ReportOptions { Color = color, Quiet = options.Quiet, ToolVersion = env.ToolVersion, Repository = Repository(options, env), ReportSuppressed = options.ReportSuppressed };
-        var writer = new StringWriter { NewLine = "\n" };
-        ToolInfo.ReporterFor(options.Format).Write(result, writer, report);
+        // A report for stdout goes straight to it (buffered); one for a file is kept whole until AtomicFile writes it.
+        // Building the stdout report as a string first cost three copies of it: about 30 MB at 10k pairs in JSON.
+        var buffer = toStdout ? null : new StringWriter { NewLine = "\n" };
+        ToolInfo.ReporterFor(options.Format).Write(result, buffer ?? stdout, report);
 
         // Both files are written completely before either is renamed into place, so a failure leaves both as they
         // were (see AtomicFile). '-' is stdout.
@@ -272,13 +274,9 @@ internal static class CheckCommand
             }
         }
 
-        if (toStdout)
+        if (buffer is not null)
         {
-            stdout.Write(writer.ToString());
-        }
-        else
-        {
-            files.Add((Resolve(fs, env, options.Output!), writer.ToString()));
+            files.Add((Resolve(fs, env, options.Output!), buffer.ToString()));
         }
 
         files.AddRange(ReportFiles(options, env, result, report with { Color = false }));
