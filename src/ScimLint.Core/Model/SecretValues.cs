@@ -34,7 +34,7 @@ internal static partial class SecretValues
     private static readonly string[] SecretSuffixArray = [.. SecretSuffixes];
     private static readonly string[] UrlLikeKeyArray = [.. UrlLikeKeys];
 
-    // Keys up to this length are normalised on the stack; longer ones (rare) as strings.
+    // Keys up to this length are normalised on the stack; longer ones (rare) in arrays.
     private const int StackKeyLength = 128;
 
     /// <summary>Whether a key names a secret (see <see cref="SecretKeys"/>).</summary>
@@ -49,24 +49,9 @@ internal static partial class SecretValues
     /// </summary>
     private static (bool Secret, bool UrlLike, bool Token) FactsOf(string key, bool belowToken)
     {
-        if (key.Length > StackKeyLength)
-        {
-            return FactsOfNormal(Normalize(key), belowToken);
-        }
-
-        Span<char> kept = stackalloc char[StackKeyLength];
-        Span<char> lower = stackalloc char[StackKeyLength];
-        var length = 0;
-        foreach (var c in key)
-        {
-            if (c is not ('_' or '-'))
-            {
-                kept[length++] = c;
-            }
-        }
-
-        var written = kept[..length].ToLowerInvariant(lower);
-        return FactsOfNormal(lower[..written], belowToken);
+        Span<char> kept = key.Length <= StackKeyLength ? stackalloc char[StackKeyLength] : new char[key.Length];
+        Span<char> lower = key.Length <= StackKeyLength ? stackalloc char[StackKeyLength] : new char[key.Length];
+        return FactsOfNormal(Normalize(key, kept, lower), belowToken);
     }
 
     private static (bool Secret, bool UrlLike, bool Token) FactsOfNormal(ReadOnlySpan<char> normal, bool belowToken)
@@ -260,7 +245,23 @@ internal static partial class SecretValues
         return -counts.Values.Sum(n => (double)n / text.Length * Math.Log2((double)n / text.Length));
     }
 
-    private static string Normalize(string key) => key.Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+    private static string Normalize(string key) => new(Normalize(key, new char[key.Length], new char[key.Length]));
+
+    // The key without '_' and '-', in lower case (how keys are compared with the lists above), written to lower
+    // through kept (both at least as long as the key).
+    private static ReadOnlySpan<char> Normalize(ReadOnlySpan<char> key, Span<char> kept, Span<char> lower)
+    {
+        var length = 0;
+        foreach (var c in key)
+        {
+            if (c is not ('_' or '-'))
+            {
+                kept[length++] = c;
+            }
+        }
+
+        return lower[..kept[..length].ToLowerInvariant(lower)];
+    }
 
     [GeneratedRegex(@"://(?<info>[^/@\s?#]+)@")]
     private static partial Regex UserInfo();

@@ -9,7 +9,7 @@ namespace ScimLint.Tests.Security;
 /// <summary>Issue 9, crashes and blow-ups: each reproducer of the audit as a test.</summary>
 public sealed class CrashRegressionTests
 {
-    private static CliRun Lint(string path, string text, params string[] extra)
+    internal static CliRun Lint(string path, string text, params string[] extra)
     {
         var fs = new MockFileSystem();
         fs.AddDirectory("/repo/.git");

@@ -1,4 +1,3 @@
-using System.IO.Abstractions.TestingHelpers;
 using ScimLint.Tests.Infrastructure;
 
 namespace ScimLint.Tests.Security;
@@ -12,13 +11,7 @@ namespace ScimLint.Tests.Security;
 [Collection(DeepStacks.Name)]
 public sealed class DeepCSharpParseTests
 {
-    private static CliRun Lint(string path, string text)
-    {
-        var fs = new MockFileSystem();
-        fs.AddDirectory("/repo/.git");
-        fs.AddFile("/repo/" + path, new MockFileData(text));
-        return CliRunner.Run(fs, "/repo", path);
-    }
+    private static CliRun Lint(string path, string text) => CrashRegressionTests.Lint(path, text);
 
     [Fact]
     public void An_operator_chain_too_complex_for_roslyn_is_a_finding_not_a_crash()
