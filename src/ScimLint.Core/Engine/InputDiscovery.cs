@@ -144,7 +144,7 @@ internal sealed class InputDiscovery(Workspace workspace, WalkFilter? filter = n
     {
         try
         {
-            return (workspace.FileSystem.Directory.GetFiles(dir), workspace.FileSystem.Directory.GetDirectories(dir));
+            return (workspace.Files(dir), workspace.Directories(dir));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -156,7 +156,10 @@ internal sealed class InputDiscovery(Workspace workspace, WalkFilter? filter = n
     /// Whether a directory is a symbolic link (or junction). The walk does not follow them: a link to '.' or '..'
     /// would loop, and one to '/' would walk the whole disk. A linked directory can still be named explicitly.
     /// </summary>
-    private bool IsLink(string directory)
+    private bool IsLink(string directory) =>
+        (bool)workspace.Memo.Remember(workspace.Memo.DirectoryLinks, directory, workspace, static (w, d) => (object)IsLink(w, d));
+
+    private static bool IsLink(Workspace workspace, string directory)
     {
         try
         {

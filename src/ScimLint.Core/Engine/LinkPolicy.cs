@@ -9,8 +9,14 @@ namespace ScimLint.Engine;
 /// </summary>
 internal static class LinkPolicy
 {
-    /// <summary>Null when the file may be read; otherwise why it is not (a phrase for the SL004 note).</summary>
-    public static string? Refusal(Workspace workspace, string fullPath)
+    /// <summary>
+    /// Null when the file may be read; otherwise why it is not (a phrase for the SL004 note). Asked of the file system
+    /// once per run (<see cref="Workspace.Memo"/>): the walk, pairing and sidecars all ask it of the same files.
+    /// </summary>
+    public static string? Refusal(Workspace workspace, string fullPath) =>
+        workspace.Memo.Remember(workspace.Memo.Refusals, fullPath, workspace, static (w, p) => Check(w, p));
+
+    private static string? Check(Workspace workspace, string fullPath)
     {
         var fs = workspace.FileSystem;
         var info = fs.FileInfo.New(fullPath);

@@ -103,7 +103,7 @@ internal sealed class Sidecars(Workspace workspace, DocumentStore store, Ownersh
 
     /// <summary>The JumpCloud documents and sidecars of a directory, inputs or not, in name order.</summary>
     private List<(string Path, BoundDocument Doc)> DocumentsIn(string directory) =>
-        [.. workspace.FileSystem.Directory.GetFiles(directory)
+        [.. workspace.Files(directory)
             .Where(f => DocumentLoader.IsSupportedExtension(f) && LinkPolicy.MayRead(workspace, f))
             .Order(StringComparer.Ordinal)
             .Where(f => ownership.MayBeOurs(f, DocumentKind.JumpCloud) || ownership.MayBeOurs(f, DocumentKind.JumpCloudSidecar))

@@ -13,9 +13,15 @@ internal sealed class Workspace
 {
     /// <summary>Creates a workspace rooted at a working directory.</summary>
     public Workspace(IFileSystem fileSystem, string workingDirectory)
+        : this(fileSystem, fileSystem.Path.GetFullPath(workingDirectory), FileSystemMemo.None)
+    {
+    }
+
+    private Workspace(IFileSystem fileSystem, string fullWorkingDirectory, FileSystemMemo memo)
     {
         FileSystem = fileSystem;
-        WorkingDirectory = fileSystem.Path.GetFullPath(workingDirectory);
+        WorkingDirectory = fullWorkingDirectory;
+        Memo = memo;
     }
 
     /// <summary>The file system.</summary>
@@ -24,8 +30,14 @@ internal sealed class Workspace
     /// <summary>The document read from stdin for this run (<c>-</c> as a path), which shadows a file of its name; null: none.</summary>
     public StdinFile? Stdin { get; private init; }
 
-    /// <summary>This workspace with a document read from stdin (itself when there is none).</summary>
-    public Workspace For(StdinFile? stdin) => stdin is null ? this : new Workspace(FileSystem, WorkingDirectory) { Stdin = stdin };
+    /// <summary>
+    /// What this run has learnt of the file system (<see cref="FileSystemMemo"/>); a workspace made by the constructor
+    /// remembers nothing, one made by <see cref="For"/> remembers for its run.
+    /// </summary>
+    public FileSystemMemo Memo { get; }
+
+    /// <summary>The workspace of one run, with the document read from stdin (if any) and a memo of its own.</summary>
+    public Workspace For(StdinFile? stdin) => new(FileSystem, WorkingDirectory, FileSystemMemo.ForRun()) { Stdin = stdin };
 
     /// <summary>Whether a full path is the document read from stdin.</summary>
     public bool IsStdin(string fullPath) => Stdin is { } stdin && string.Equals(stdin.FullPath, fullPath, StringComparison.Ordinal);
@@ -33,11 +45,19 @@ internal sealed class Workspace
     /// <summary>The files of a directory, with the stdin document when it is named as if it were there.</summary>
     public string[] FilesIn(string directory)
     {
-        var files = FileSystem.Directory.GetFiles(directory);
+        var files = Files(directory);
         return Stdin is { } stdin && string.Equals(FileSystem.Path.GetDirectoryName(stdin.FullPath), directory, StringComparison.Ordinal) && !files.Contains(stdin.FullPath, StringComparer.Ordinal)
             ? [.. files, stdin.FullPath]
             : files;
     }
+
+    /// <summary>The files of a directory (once per run: see <see cref="Memo"/>). Callers must not change the array.</summary>
+    public string[] Files(string directory) =>
+        Memo.Remember(Memo.Files, directory, this, static (w, d) => w.FileSystem.Directory.GetFiles(d));
+
+    /// <summary>The subdirectories of a directory (once per run). Callers must not change the array.</summary>
+    public string[] Directories(string directory) =>
+        Memo.Remember(Memo.Directories, directory, this, static (w, d) => w.FileSystem.Directory.GetDirectories(d));
 
     /// <summary>The full path of the working directory.</summary>
     public string WorkingDirectory { get; }
@@ -65,7 +85,10 @@ internal sealed class Workspace
     }
 
     /// <summary>Whether a directory holds <c>.git</c> (a directory, or a file in a git worktree).</summary>
-    public bool IsRepositoryRoot(string directory)
+    public bool IsRepositoryRoot(string directory) =>
+        (bool)Memo.Remember(Memo.RepositoryRoots, directory, this, static (w, d) => (object)w.HoldsGit(d));
+
+    private bool HoldsGit(string directory)
     {
         var git = FileSystem.Path.Combine(directory, ".git");
         return FileSystem.Directory.Exists(git) || FileSystem.File.Exists(git);
@@ -75,9 +98,11 @@ internal sealed class Workspace
     /// Where a search upwards from a file stops: the repository root, else the working directory when it contains the
     /// file, else the file's own directory.
     /// </summary>
-    public string StopDirectory(string filePath)
+    public string StopDirectory(string filePath) =>
+        Memo.Remember(Memo.StopDirectories, FileSystem.Path.GetDirectoryName(filePath)!, this, static (w, d) => w.StopDirectoryOf(d));
+
+    private string StopDirectoryOf(string fileDir)
     {
-        var fileDir = FileSystem.Path.GetDirectoryName(filePath)!;
         var last = UpToRepositoryRoot(fileDir).Last();
         if (IsRepositoryRoot(last))
         {
