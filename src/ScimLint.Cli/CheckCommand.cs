@@ -280,7 +280,10 @@ internal static class CheckCommand
         }
 
         files.AddRange(ReportFiles(options, env, result, report with { Color = false }));
-        AtomicFile.WriteAll(fs, files);
+        if (files.Count > 0)
+        {
+            AtomicFile.WriteAll(fs, files);
+        }
     }
 
     /// <summary>The repository SARIF records, read only when a SARIF report is written.</summary>
@@ -321,8 +324,9 @@ internal static class CheckCommand
     private static List<(string Path, string Content)> ReportFiles(CheckOptions options, CliEnvironment env, LintResult result, ReportOptions report)
     {
         var files = new List<(string Path, string Content)>();
-        foreach (var (format, path, _) in options.Reports.Select(ParseReport))
+        foreach (var value in options.Reports)
         {
+            var (format, path, _) = ParseReport(value);
             var text = new StringWriter { NewLine = "\n" };
             ToolInfo.ReporterFor(format!).Write(result, text, report);
             if (IsStdout(path))

@@ -7,11 +7,11 @@ namespace ScimLint.Cli;
 internal static class SchemaCommand
 {
     /// <summary>The schemas by the name the command takes, with their file names under <c>schemas/</c>.</summary>
-    public static IReadOnlyList<(string Name, string File)> Schemas { get; } =
+    public static IReadOnlyList<ShippedSchema> Schemas { get; } =
     [
-        ("jumpcloud", "jumpcloud-export.schema.json"),
-        ("strongdm", "strongdm-provisioning.schema.json"),
-        ("config", SchemaValidator.ConfigSchemaFile),
+        new("jumpcloud", "jumpcloud-export.schema.json"),
+        new("strongdm", "strongdm-provisioning.schema.json"),
+        new("config", SchemaValidator.ConfigSchemaFile),
     ];
 
     public static Command Create(CliEnvironment env)
@@ -28,7 +28,7 @@ internal static class SchemaCommand
         command.SetAction(parse =>
         {
             var name = (parse.GetValue(which) ?? string.Empty).ToLowerInvariant();
-            var file = Schemas.FirstOrDefault(s => s.Name == name).File;
+            var file = Schemas.FirstOrDefault(s => s.Name == name)?.File;
             if (file is null)
             {
                 var suggestion = Spelling.Closest(name, names);
@@ -42,3 +42,9 @@ internal static class SchemaCommand
         return command;
     }
 }
+
+/// <summary>
+/// A schema the <c>schema</c> command prints: its name and its file under <c>schemas/</c>. A class, not a tuple: the
+/// command is built on every run, and LINQ over a tuple would be JIT-compiled at start-up under ReadyToRun.
+/// </summary>
+internal sealed record ShippedSchema(string Name, string File);

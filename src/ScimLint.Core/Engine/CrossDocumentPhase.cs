@@ -23,7 +23,7 @@ internal sealed class CrossDocumentPhase(Workspace workspace, DocumentStore stor
     public List<RawFinding> Run(IReadOnlyList<InputFile> files)
     {
         var schedule = new Schedule(workspace, files);
-        var pending = new Queue<(int Index, InputFacts Input)>();
+        var pending = new Queue<DocumentPhase.ProcessedInput>();
         var byDirectory = new Dictionary<string, List<InputFacts>>(StringComparer.Ordinal);
         var notes = new SortedDictionary<string, List<RawFinding>>(StringComparer.Ordinal);
         var findingLines = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
@@ -40,10 +40,10 @@ internal sealed class CrossDocumentPhase(Workspace workspace, DocumentStore stor
                 // half runs here, so that both cores stay busy; its results are taken after that half, in input order,
                 // as in a run that did one batch after the other.
                 next = start + count < files.Count ? phase.Begin(files, start + count, Math.Min(batch, files.Count - start - count)) : null;
-                foreach (var (index, input) in processed)
+                foreach (var processedInput in processed)
                 {
-                    pending.Enqueue((index, input));
-                    Add(byDirectory, schedule.DirectoryOf(index), input);
+                    pending.Enqueue(processedInput);
+                    Add(byDirectory, schedule.DirectoryOf(processedInput.Index), processedInput.Input);
                 }
 
                 foreach (var directory in schedule.Completed(start, start + count).Where(byDirectory.ContainsKey))
@@ -57,7 +57,11 @@ internal sealed class CrossDocumentPhase(Workspace workspace, DocumentStore stor
                 }
 
                 RunReady(pending, index => schedule.IsReady(index, start + count));
-                AddLines(findingLines, dispatch.CrossDocumentFindings.Skip(_seen).Concat(phase.Findings.Skip(_seenDocument)).Concat(notes.Values.SelectMany(n => n)).Select(f => f.Span));
+                foreach (var finding in dispatch.CrossDocumentFindings.Skip(_seen).Concat(phase.Findings.Skip(_seenDocument)).Concat(notes.Values.SelectMany(n => n)))
+                {
+                    AddLine(findingLines, finding.Span);
+                }
+
                 (_seen, _seenDocument) = (dispatch.CrossDocumentFindings.Count, phase.Findings.Count);
                 store.Trim(path => findingLines.GetValueOrDefault(path), WholeTexts);
             }
@@ -89,26 +93,26 @@ internal sealed class CrossDocumentPhase(Workspace workspace, DocumentStore stor
     /// <summary>Keep whole texts for the files with findings, not only the lines code frames show (fixes are to be applied).</summary>
     public bool WholeTexts { get; init; }
 
-    /// <summary>Adds the line each span starts on (as the reporters show it: never line 0) to its file's set.</summary>
-    public static void AddLines(Dictionary<string, HashSet<int>> lines, IEnumerable<Text.SourceSpan> spans)
+    /// <summary>
+    /// Adds the line a span starts on (as the reporters show it: never line 0) to its file's set. One span at a time,
+    /// from the findings: a sequence of spans (a struct) would JIT-compile LINQ at start-up in a ReadyToRun build.
+    /// </summary>
+    public static void AddLine(Dictionary<string, HashSet<int>> lines, Text.SourceSpan span)
     {
-        foreach (var span in spans)
+        if (!lines.TryGetValue(span.Path, out var set))
         {
-            if (!lines.TryGetValue(span.Path, out var set))
-            {
-                lines[span.Path] = set = [];
-            }
-
-            set.Add(Math.Max(1, span.StartLine));
+            lines[span.Path] = set = [];
         }
+
+        set.Add(Math.Max(1, span.StartLine));
     }
 
     /// <summary>Runs the cross-document rules on the pending inputs, in order, while the next one is ready.</summary>
-    private void RunReady(Queue<(int Index, InputFacts Input)> pending, Func<int, bool> isReady)
+    private void RunReady(Queue<DocumentPhase.ProcessedInput> pending, Func<int, bool> isReady)
     {
         while (pending.Count > 0 && isReady(pending.Peek().Index))
         {
-            var (_, input) = pending.Dequeue();
+            var input = pending.Dequeue().Input;
             if (store.Load(input.FullPath, mustRead: false) is { } bound)
             {
                 dispatch.RunCrossDocument(input, bound);

@@ -16,9 +16,10 @@ internal static class DocumentBinder
     /// <summary>Starts loading the schema of an input's kind (nothing for unknown or unparsed documents).</summary>
     public static void PrepareInput(BoundDocument bound)
     {
-        foreach (var kind in bound.SchemaRoots.Select(r => r.Kind).Distinct())
+        // Prewarm starts each kind's load once, however often it is asked.
+        foreach (var root in bound.SchemaRoots)
         {
-            Schema.SchemaValidator.Prewarm(kind);
+            Schema.SchemaValidator.Prewarm(root.Kind);
         }
     }
 }

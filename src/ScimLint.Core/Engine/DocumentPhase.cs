@@ -28,7 +28,7 @@ internal sealed class DocumentPhase(DocumentStore store, OwnershipCheck ownershi
     /// Processes <paramref name="count"/> files from <paramref name="start"/>; returns the inputs among them with their
     /// indexes. Their documents stay pinned in the store until the cross-document rules have run on them.
     /// </summary>
-    public List<(int Index, InputFacts Input)> Run(IReadOnlyList<InputFile> files, int start, int count) => Finish(files, Begin(files, start, count));
+    public List<ProcessedInput> Run(IReadOnlyList<InputFile> files, int start, int count) => Finish(files, Begin(files, start, count));
 
     /// <summary>
     /// Starts the per-document work of <paramref name="count"/> files from <paramref name="start"/> on the thread
@@ -44,11 +44,11 @@ internal sealed class DocumentPhase(DocumentStore store, OwnershipCheck ownershi
     /// Waits for a batch's per-document work and takes its results in input order (see <see cref="Run"/>): the inputs
     /// among its files, with their indexes.
     /// </summary>
-    public List<(int Index, InputFacts Input)> Finish(IReadOnlyList<InputFile> files, Batch batch)
+    public List<ProcessedInput> Finish(IReadOnlyList<InputFile> files, Batch batch)
     {
         var (start, count) = (batch.Start, batch.Count);
         var outcomes = batch.Work.GetAwaiter().GetResult();
-        var inputs = new List<(int, InputFacts)>();
+        var inputs = new List<ProcessedInput>();
         for (var i = 0; i < count; i++)
         {
             var outcome = outcomes[i];
@@ -62,7 +62,7 @@ internal sealed class DocumentPhase(DocumentStore store, OwnershipCheck ownershi
             if (outcome.Input is { } input)
             {
                 Inputs.Add(input);
-                inputs.Add((start + i, input));
+                inputs.Add(new ProcessedInput(start + i, input));
                 Findings.AddRange(outcome.Findings);
             }
             else if (outcome.Skipped is { } reason)
@@ -151,6 +151,12 @@ internal sealed class DocumentPhase(DocumentStore store, OwnershipCheck ownershi
         /// <summary>Waits for the work to end, whatever its outcome (which is dropped).</summary>
         public void Settle() => ((IAsyncResult)Work).AsyncWaitHandle.WaitOne();
     }
+
+    /// <summary>
+    /// An input of a batch with its index among the run's files. A class, not a tuple: lists and queues of it share
+    /// the framework's precompiled code, so a ReadyToRun build does not JIT-compile them at start-up.
+    /// </summary>
+    internal sealed record ProcessedInput(int Index, InputFacts Input);
 
     internal readonly record struct Outcome(bool Loaded, BoundDocument? Bound, InputFacts? Input, List<RawFinding> Findings, ExceptionDispatchInfo? Error, string? Skipped)
     {

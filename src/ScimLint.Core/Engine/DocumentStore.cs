@@ -145,14 +145,24 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
     /// </summary>
     public void Trim(Func<string, IEnumerable<int>?> findingLines, bool wholeTexts)
     {
-        var evictable = _cache.Where(e => e.Value.Pins == 0).ToList();
+        // Paths, not the cache's key-value pairs: LINQ over those (a struct) would be JIT-compiled at start-up.
+        var evictable = new List<string>();
+        foreach (var (path, entry) in _cache)
+        {
+            if (entry.Pins == 0)
+            {
+                evictable.Add(path);
+            }
+        }
+
         if (evictable.Count <= 2 * limits.MaxCachedDocuments)
         {
             return;
         }
 
-        foreach (var (path, entry) in evictable.OrderBy(e => e.Value.LastUse).Take(evictable.Count - limits.MaxCachedDocuments))
+        foreach (var path in evictable.OrderBy(p => _cache[p].LastUse).Take(evictable.Count - limits.MaxCachedDocuments))
         {
+            var entry = _cache[path];
             _cache.Remove(path);
             var digest = _digests[path];
             var lines = findingLines(digest.Path);

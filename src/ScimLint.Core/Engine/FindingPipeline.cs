@@ -20,7 +20,8 @@ namespace ScimLint.Engine;
 /// </summary>
 internal sealed class FindingPipeline(ScimLintConfig config, Redactor redactor, RuleCatalog catalog)
 {
-    private readonly HashSet<RuleDescriptor> _unsuppressible = catalog.Rules.Where(r => !r.Suppressible).Select(r => r.Descriptor).ToHashSet();
+    // A handful of rules, so a list: a set would hash every descriptor (a record of enum and double? fields) at start-up.
+    private readonly List<RuleDescriptor> _unsuppressible = [.. catalog.Rules.Where(r => !r.Suppressible).Select(r => r.Descriptor)];
     private readonly DateOnly _today = DateOnly.FromDateTime(config.Policy.Clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Suppress nothing (<c>--no-ignore</c>): every finding stays, and no suppression is reported unused.</summary>
@@ -46,10 +47,15 @@ internal sealed class FindingPipeline(ScimLintConfig config, Redactor redactor, 
         }
 
         var (kept, suppressed, used) = Suppress(findings, suppressions, ignores);
-        var unused = suppressions
-            .Where(p => linted.Contains(p.Key))
-            .SelectMany(p => p.Value.Where(s => !used.Contains(s) && s.Rules.Count > 0))
-            .ToList();
+        var unused = new List<Suppression>();
+        foreach (var (path, ofFile) in suppressions)
+        {
+            if (linted.Contains(path))
+            {
+                unused.AddRange(ofFile.Where(s => !used.Contains(s) && s.Rules.Count > 0));
+            }
+        }
+
         if (unused.Count > 0)
         {
             kept.AddRange(Configure(unusedHook(unused, IsEnabled)));
@@ -70,7 +76,7 @@ internal sealed class FindingPipeline(ScimLintConfig config, Redactor redactor, 
         .Select(r => new Finding(r.Rule, config.SeverityOf(r.Rule, r.Severity), redactor.Redact(r.Message), r.Span, redactor.Redact(r.LogicalPath), r.ValueHash, redactor.Redact(r.Fix)))
         .Where(f => f.Severity != Severity.None);
 
-    private static List<Finding> DedupeAndSort(IEnumerable<Finding> findings) => Sort(findings.DistinctBy(f => (f.Rule.Id, f.Span, f.Message)));
+    private static List<Finding> DedupeAndSort(IEnumerable<Finding> findings) => Sort(findings.DistinctBy(f => new DedupeKey(f.Rule.Id, f.Span, f.Message)));
 
     private static List<Finding> Sort(IEnumerable<Finding> findings) =>
         [.. findings
@@ -88,7 +94,8 @@ internal sealed class FindingPipeline(ScimLintConfig config, Redactor redactor, 
         var suppressed = new List<SuppressedFinding>();
 
         // Indexed by line: a file of 100,000 suppression comments must not compare each finding with each comment.
-        var byLine = suppressions.ToDictionary(p => p.Key, p => Suppressions.ByLine(p.Value), StringComparer.Ordinal);
+        // A file's index is built when a finding of it is first looked up (a clean run builds none).
+        var byLine = new Dictionary<string, ILookup<int, Suppression>>(StringComparer.Ordinal);
         foreach (var finding in findings)
         {
             if (_unsuppressible.Contains(finding.Rule))
@@ -97,7 +104,7 @@ internal sealed class FindingPipeline(ScimLintConfig config, Redactor redactor, 
                 continue;
             }
 
-            var (inline, expired) = Inline(finding, byLine);
+            var (inline, expired) = Inline(finding, suppressions, byLine);
             if (inline is not null)
             {
                 used.Add(inline);
@@ -125,11 +132,17 @@ internal sealed class FindingPipeline(ScimLintConfig config, Redactor redactor, 
     }
 
     /// <summary>The inline suppression covering a finding: one in force, else an expired one.</summary>
-    private (Suppression? Active, Suppression? Expired) Inline(Finding finding, Dictionary<string, ILookup<int, Suppression>> byLine)
+    private (Suppression? Active, Suppression? Expired) Inline(
+        Finding finding, IReadOnlyDictionary<string, IReadOnlyList<Suppression>> suppressions, Dictionary<string, ILookup<int, Suppression>> byLine)
     {
         if (!byLine.TryGetValue(finding.Path, out var candidates))
         {
-            return (null, null);
+            if (!suppressions.TryGetValue(finding.Path, out var ofFile))
+            {
+                return (null, null);
+            }
+
+            byLine[finding.Path] = candidates = Suppressions.ByLine(ofFile);
         }
 
         var matching = candidates[finding.Span.StartLine].Where(s => s.Rules.Any(r =>
@@ -156,4 +169,8 @@ internal sealed class FindingPipeline(ScimLintConfig config, Redactor redactor, 
     private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private bool IsEnabled(string idOrName) => catalog.Find(idOrName) is { } rule && config.SeverityOf(rule.Descriptor) != Severity.None;
+
+    // What makes two findings the same. A class, not a tuple: DistinctBy over a reference-type key shares the
+    // framework's precompiled code, so a ReadyToRun build does not JIT-compile it at start-up.
+    private sealed record DedupeKey(string RuleId, Text.SourceSpan Span, string Message);
 }

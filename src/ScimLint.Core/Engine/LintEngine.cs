@@ -127,9 +127,7 @@ public sealed class LintEngine
         var enabled = catalog.Rules.Select(r => new EnabledRule(r.Descriptor, config.SeverityOf(r.Descriptor))).Where(r => r.Severity != Severity.None).ToList();
 
         // The lines the reporters show, of the files with findings only (whole texts for fixes); every file's name for the reporters that list them.
-        var lines = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
-        CrossDocumentPhase.AddLines(lines, raw.Select(f => f.Span).Concat(kept.Select(f => f.Span)).Concat(suppressed.Select(f => f.Finding.Span)));
-        var sources = store.Texts(lines, request.WholeTexts);
+        var sources = store.Texts(ShownLines(raw, kept, suppressed), request.WholeTexts);
         var failedTexts = request.CustomRules is { CompileFailed: true } failed ? failed.Texts : new Dictionary<string, Text.SourceText>();
         foreach (var (path, text) in failedTexts)
         {
@@ -148,6 +146,16 @@ public sealed class LintEngine
             FailLevel = config.FailLevel ?? Severity.Error,
         };
         return request.Baseline is null ? result : FindingPipeline.ApplyBaseline(result, request.Baseline);
+    }
+
+    /// <summary>The lines the reporters may show, by file: where each finding starts, suppressed ones included.</summary>
+    private static Dictionary<string, HashSet<int>> ShownLines(List<RawFinding> raw, List<Finding> kept, List<SuppressedFinding> suppressed)
+    {
+        var lines = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        raw.ForEach(f => CrossDocumentPhase.AddLine(lines, f.Span));
+        kept.ForEach(f => CrossDocumentPhase.AddLine(lines, f.Span));
+        suppressed.ForEach(s => CrossDocumentPhase.AddLine(lines, s.Finding.Span));
+        return lines;
     }
 
     /// <summary>The SL004 note for a file link the run did not follow (never its target: that could be a secret path).</summary>

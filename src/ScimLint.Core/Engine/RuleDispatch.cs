@@ -48,7 +48,7 @@ internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy
 
     /// <summary>The rules that threw, in file, position and rule order.</summary>
     public IReadOnlyList<RuleFailure> Failures =>
-        [.. _failures.DistinctBy(f => (f.Rule.Id, f.Span.Path, f.Span.StartOffset)).OrderBy(f => f.Span.Path, StringComparer.Ordinal).ThenBy(f => f.Span.StartOffset).ThenBy(f => f.Rule.Id, StringComparer.Ordinal)];
+        [.. _failures.DistinctBy(f => new FailureKey(f.Rule.Id, f.Span.Path, f.Span.StartOffset)).OrderBy(f => f.Span.Path, StringComparer.Ordinal).ThenBy(f => f.Span.StartOffset).ThenBy(f => f.Rule.Id, StringComparer.Ordinal)];
 
     /// <summary>The raw findings of the cross-document rules so far, in the order they were reported.</summary>
     public IReadOnlyList<RawFinding> CrossDocumentFindings => _raw;
@@ -177,4 +177,8 @@ internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy
             }
         }
     }
+
+    // What makes two rule failures the same. A class, not a tuple: DistinctBy over a reference-type key shares the
+    // framework's precompiled code, so a ReadyToRun build does not JIT-compile it at start-up.
+    private sealed record FailureKey(string RuleId, string Path, int Offset);
 }

@@ -170,7 +170,7 @@ internal static partial class YamlDocumentLoader
         private int _valueEnd;
 
         // The flow collections ('[' or '{') opened and not yet closed, innermost last, to locate a parser failure.
-        private readonly Stack<(int Offset, char Bracket)> _openFlow = new();
+        private readonly Stack<FlowStart> _openFlow = new();
 
         /// <summary>The start of the last event read, for errors that carry no position.</summary>
         public int LastOffset { get; private set; }
@@ -409,7 +409,7 @@ internal static partial class YamlDocumentLoader
             {
                 // An implicit pair mapping ([a: b]) has no bracket; point at the enclosing one.
                 var at = start < text.Text.Length && text.Text[start] == bracket ? start : _openFlow.Count > 0 ? _openFlow.Peek().Offset : start;
-                _openFlow.Push((at, at < text.Text.Length ? text.Text[at] : bracket));
+                _openFlow.Push(new FlowStart(at, at < text.Text.Length ? text.Text[at] : bracket));
             }
         }
 
@@ -420,6 +420,9 @@ internal static partial class YamlDocumentLoader
                 _openFlow.Pop();
             }
         }
+
+        // A class, not a tuple: a stack of it shares the framework's precompiled code (no JIT at start-up under ReadyToRun).
+        private sealed record FlowStart(int Offset, char Bracket);
 
         private static bool IsMergeKey(Scalar key) => key is { Style: ScalarStyle.Plain, Value: "<<" } && key.Tag.IsEmpty;
 

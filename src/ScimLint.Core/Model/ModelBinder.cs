@@ -145,12 +145,12 @@ internal static class ModelBinder
             SensitiveValues = values,
             AllSettings = settings,
             AppPartners = partners,
-            SchemaRoots = [.. document.Groups.Select(g => ((DocNode)g.Root, g.IsSettings ? DocumentKind.StrongDm : DocumentKind.JumpCloud))],
+            SchemaRoots = [.. document.Groups.Select(g => new SchemaRoot(g.Root, g.IsSettings ? DocumentKind.StrongDm : DocumentKind.JumpCloud))],
         };
     }
 
     // What every bound document carries for redaction: its secrets, wherever they sit.
-    private static (List<DocScalar> Secrets, List<SourceSpan> Spans, List<string> Values) SecretsOf(SourceDocument document)
+    private static (List<DocScalar> Secrets, SourceSpan[] Spans, List<string> Values) SecretsOf(SourceDocument document)
     {
         var secrets = new List<DocScalar>();
         CollectSecrets(document.Root, string.Empty, secrets);
@@ -160,7 +160,14 @@ internal static class ModelBinder
         var inUrls = new List<string>();
         SecretValues.Collect(document.Root, byKey, inUrls);
         var written = secrets.Concat(byKey.Where(s => s.Kind == ScalarKind.String && s.Value.Trim().Length >= 6)).Distinct().Where(s => s.IsKnown && !TokenValues.IsReference(s.Value)).ToList();
-        return (secrets, [.. written.Select(s => s.Span)], [.. written.Where(s => s.Kind != ScalarKind.Null).Select(s => s.Value), .. inUrls]);
+        // An array filled in a loop: LINQ or a List over the SourceSpan struct would be JIT-compiled at start-up.
+        var spans = new SourceSpan[written.Count];
+        for (var i = 0; i < spans.Length; i++)
+        {
+            spans[i] = written[i].Span;
+        }
+
+        return (secrets, spans, [.. written.Where(s => s.Kind != ScalarKind.Null).Select(s => s.Value), .. inUrls]);
     }
 
     private static List<JumpCloudApp> BindApps(SourceDocument document, DocMapping map, ModelObject root, SourceSpan anchor, bool identityOnly)

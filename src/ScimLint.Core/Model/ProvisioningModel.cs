@@ -355,15 +355,21 @@ public sealed class BoundDocument
     /// </summary>
     internal IReadOnlyList<int> AppPartners { get; init; } = [];
 
-    private readonly IReadOnlyList<(DocNode Root, DocumentKind Kind)>? _schemaRoots;
+    private readonly IReadOnlyList<SchemaRoot>? _schemaRoots;
 
     /// <summary>What the schema rule validates: the root against the document's kind, or each object of a C# file holding several against its own.</summary>
-    internal IReadOnlyList<(DocNode Root, DocumentKind Kind)> SchemaRoots
+    internal IReadOnlyList<SchemaRoot> SchemaRoots
     {
-        get => _schemaRoots ?? (Document.Root is null || Kind == DocumentKind.Unknown ? [] : [(Document.Root, Kind)]);
+        get => _schemaRoots ?? (Document.Root is null || Kind == DocumentKind.Unknown ? [] : [new SchemaRoot(Document.Root, Kind)]);
         init => _schemaRoots = value;
     }
 
     /// <summary>Whether the document holds configuration of a kind (a C# file may hold a JumpCloud export and StrongDM settings).</summary>
     internal bool Holds(DocumentKind kind) => Kind == kind || (kind == DocumentKind.StrongDm && AllSettings.Count > 0) || (kind == DocumentKind.JumpCloud && Apps.Count > 0);
 }
+
+/// <summary>
+/// A node the schema rule validates and the kind whose schema it is validated against. A class, not a tuple: lists of
+/// it share the framework's precompiled reference-type code, so a ReadyToRun build does not JIT-compile them at start-up.
+/// </summary>
+internal sealed record SchemaRoot(DocNode Root, DocumentKind Kind);

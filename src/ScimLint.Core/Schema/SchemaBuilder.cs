@@ -140,7 +140,7 @@ internal static class SchemaBuilder
         {
             case "type":
                 schema.Type = value.ValueKind == JsonValueKind.Array
-                    ? value.EnumerateArray().Aggregate(JsonObjectType.None, (types, t) => types | Type(t))
+                    ? Types(value)
                     : Type(value);
                 break;
             case "required":
@@ -172,6 +172,18 @@ internal static class SchemaBuilder
             default:
                 throw new InvalidDataException($"schema keyword '{keyword.Name}' is not supported by {nameof(SchemaBuilder)}");
         }
+    }
+
+    // A type array's union: a loop, as LINQ over JsonElement (a struct) would be JIT-compiled at start-up.
+    private static JsonObjectType Types(JsonElement names)
+    {
+        var types = JsonObjectType.None;
+        foreach (var name in names.EnumerateArray())
+        {
+            types |= Type(name);
+        }
+
+        return types;
     }
 
     private static JsonObjectType Type(JsonElement name) => name.GetString() switch

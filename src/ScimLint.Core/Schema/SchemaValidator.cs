@@ -88,7 +88,7 @@ internal static class SchemaValidator
             Collect(error, root, errors);
         }
 
-        return [.. errors.DistinctBy(e => (e.Span, e.Message)).OrderBy(e => e.Span.StartOffset).ThenBy(e => e.Message, StringComparer.Ordinal)];
+        return [.. errors.DistinctBy(e => new ErrorKey(e.Span, e.Message)).OrderBy(e => e.Span.StartOffset).ThenBy(e => e.Message, StringComparer.Ordinal)];
     }
 
     // One validator for every document and thread (its state, the format validators and settings, is read-only),
@@ -385,4 +385,8 @@ internal static class SchemaValidator
         var digits = value.AsSpan().TrimStart("+-");
         return digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9');
     }
+
+    // What makes two errors the same. A class, not a tuple: DistinctBy over a reference-type key shares the
+    // framework's precompiled code, so a ReadyToRun build does not JIT-compile it at start-up.
+    private sealed record ErrorKey(SourceSpan Span, string Message);
 }

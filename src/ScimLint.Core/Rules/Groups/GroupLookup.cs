@@ -11,11 +11,12 @@ internal static class GroupLookup
     /// <summary>The JumpCloud type of a direct user assignment.</summary>
     public const string UserType = "user";
 
-    /// <summary>The associations whose <c>to.type</c> is <c>user_group</c> and that carry an id.</summary>
-    public static IEnumerable<(Association Association, string Id)> GroupAssociations(JumpCloudApp app) =>
-        app.Associations
-            .Where(a => a.Type.Text == UserGroupType && !string.IsNullOrEmpty(a.Id.Text))
-            .Select(a => (a, a.Id.Text!));
+    /// <summary>The associations whose <c>to.type</c> is <c>user_group</c> and that carry an id (<see cref="IdOf"/>).</summary>
+    public static IEnumerable<Association> GroupAssociations(JumpCloudApp app) =>
+        app.Associations.Where(a => a.Type.Text == UserGroupType && !string.IsNullOrEmpty(a.Id.Text));
+
+    /// <summary>The id of an association from <see cref="GroupAssociations"/>.</summary>
+    public static string IdOf(Association association) => association.Id.Text!;
 
     /// <summary>The listed user group with this id (the first, if listed twice), or null. Constant time.</summary>
     public static UserGroup? Find(JumpCloudApp app, string id) => app.FindUserGroup(id);
@@ -23,7 +24,7 @@ internal static class GroupLookup
     /// <summary>The associated groups that the export lists, each once, in association order.</summary>
     public static IEnumerable<UserGroup> AssociatedGroups(JumpCloudApp app) =>
         GroupAssociations(app)
-            .Select(a => Find(app, a.Id))
+            .Select(a => Find(app, IdOf(a)))
             .OfType<UserGroup>()
             .Distinct();
 }

@@ -22,8 +22,9 @@ internal sealed class UnknownGroupRule : Rule
             return;
         }
 
-        foreach (var (association, id) in GroupLookup.GroupAssociations(context.App))
+        foreach (var association in GroupLookup.GroupAssociations(context.App))
         {
+            var id = GroupLookup.IdOf(association);
             if (GroupLookup.Find(context.App, id) is null)
             {
                 context.Report(association.Id, Rule.Format(id));

@@ -32,10 +32,10 @@ internal sealed class TokenStaleRule : Rule
             context.Report(context.App.TokenUpdatedAt, Rule.Format($"identityManagement.tokenUpdatedAt ({context.App.TokenUpdatedAt.Text}) is before StrongDM's provisioning.token.{i.Field.Name} ({i.Field.Text}), so JumpCloud holds a token StrongDM no longer accepts: paste StrongDM's current token into JumpCloud's Token Field and update tokenUpdatedAt (rekey first if nobody saved the current token)"));
         }
 
-        var candidates = new List<(ModelField Field, DateTimeOffset At)>();
+        var candidates = new List<Stamp>();
         if (updated is { } up)
         {
-            candidates.Add((context.App.TokenUpdatedAt, up));
+            candidates.Add(new Stamp(context.App.TokenUpdatedAt, up));
         }
 
         if (issued is { } iss)
@@ -58,14 +58,14 @@ internal sealed class TokenStaleRule : Rule
     }
 
     /// <summary>When StrongDM issued the current token: the later of rekeyedAt and createdAt that parse.</summary>
-    private static (ModelField Field, DateTimeOffset At)? Issued(StrongDmSettings settings)
+    private static Stamp? Issued(StrongDmSettings settings)
     {
-        (ModelField Field, DateTimeOffset At)? best = null;
+        Stamp? best = null;
         foreach (var field in new[] { settings.TokenRekeyedAt, settings.TokenCreatedAt })
         {
-            if (Timestamps.Of(field) is { } at && (best is null || at > best.Value.At))
+            if (Timestamps.Of(field) is { } at && (best is null || at > best.At))
             {
-                best = (field, at);
+                best = new Stamp(field, at);
             }
         }
 
@@ -76,14 +76,14 @@ internal sealed class TokenStaleRule : Rule
     /// Policy <c>tokenMaxAgeDays</c>: the token's age counts from the newest of tokenUpdatedAt, rekeyedAt and createdAt
     /// (the last moment it is known to have been renewed), so it is never overstated. Reported at that timestamp.
     /// </summary>
-    private static void CheckAge(RuleContext context, IReadOnlyList<(ModelField Field, DateTimeOffset At)> candidates)
+    private static void CheckAge(RuleContext context, IReadOnlyList<Stamp> candidates)
     {
         if (context.Policy.TokenMaxAgeDays is not { } maxDays || candidates.Count == 0)
         {
             return;
         }
 
-        var newest = candidates.MaxBy(c => c.At);
+        var newest = candidates.MaxBy(c => c.At)!;
         var age = context.Policy.Clock.GetUtcNow() - newest.At;
         if (age <= TimeSpan.FromDays(maxDays))
         {
@@ -99,4 +99,8 @@ internal sealed class TokenStaleRule : Rule
         "tokenUpdatedAt" => "identityManagement.tokenUpdatedAt",
         _ => "provisioning.token." + field.Name,
     };
+
+    // A timestamp field and its parsed value. A class, not a tuple: a list of it shares the framework's precompiled
+    // code, so a ReadyToRun build does not JIT-compile it at start-up.
+    private sealed record Stamp(ModelField Field, DateTimeOffset At);
 }
