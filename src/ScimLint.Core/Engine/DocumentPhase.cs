@@ -16,7 +16,7 @@ namespace ScimLint.Engine;
 internal sealed class DocumentPhase(DocumentStore store, OwnershipCheck ownership, RuleDispatch dispatch)
 {
     /// <summary>The walked files that were not taken as inputs, with why (for <see cref="LintResult.Inputs"/>), in input order.</summary>
-    public List<(string FullPath, string Reason)> Skipped { get; } = [];
+    public List<SkippedPath> Skipped { get; } = [];
 
     /// <summary>The inputs processed so far (those that are ours), in input order.</summary>
     public List<InputFacts> Inputs { get; } = [];
@@ -67,7 +67,7 @@ internal sealed class DocumentPhase(DocumentStore store, OwnershipCheck ownershi
             }
             else if (outcome.Skipped is { } reason)
             {
-                Skipped.Add((fullPath, reason));
+                Skipped.Add(new SkippedPath(fullPath, reason));
             }
         }
 

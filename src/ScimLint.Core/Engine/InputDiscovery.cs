@@ -1,7 +1,10 @@
 namespace ScimLint.Engine;
 
-/// <summary>One input of a run: a file, and whether the user named it (rather than it being found by a walk).</summary>
-internal readonly record struct InputFile(string FullPath, bool Explicit);
+/// <summary>
+/// One input of a run: a file, and whether the user named it (rather than it being found by a walk). A class: lists of
+/// it share the framework's precompiled code, so a ReadyToRun build does not JIT-compile them at start-up.
+/// </summary>
+internal sealed record InputFile(string FullPath, bool Explicit);
 
 /// <summary>
 /// Stage 1, input discovery: turns the paths of a request into files. Named files are always inputs; directories are
@@ -14,13 +17,13 @@ internal sealed class InputDiscovery(Workspace workspace, WalkFilter? filter = n
     private static readonly HashSet<string> SkippedDirectoryNames = new(StringComparer.Ordinal) { "node_modules", "bin", "obj", "TestResults" };
 
     /// <summary>The file links the inputs held that <see cref="LinkPolicy"/> does not follow, with why (for SL004 notes).</summary>
-    public List<(string FullPath, string Reason)> SkippedLinks { get; } = [];
+    public List<SkippedPath> SkippedLinks { get; } = [];
 
     /// <summary>The walked files the configuration's include/exclude globs left out, with why (for <c>--list-files</c>).</summary>
-    public List<(string FullPath, string Reason)> Excluded { get; } = [];
+    public List<SkippedPath> Excluded { get; } = [];
 
     /// <summary>The directories the walks of the inputs did not enter, with why (for <c>--list-files</c>; <c>.git</c> left out).</summary>
-    public List<(string FullPath, string Reason)> SkippedDirectories { get; } = [];
+    public List<SkippedPath> SkippedDirectories { get; } = [];
 
     /// <summary>The files of a request, each once, in argument then walk order. Throws <see cref="LintUsageException"/> for a missing path.</summary>
     public List<InputFile> Resolve(IReadOnlyList<string> paths)
@@ -40,7 +43,7 @@ internal sealed class InputDiscovery(Workspace workspace, WalkFilter? filter = n
             }
             else if (!fs.Directory.Exists(full) && LinkPolicy.Refusal(workspace, full) is { } refusal)
             {
-                SkippedLinks.Add((full, refusal));
+                SkippedLinks.Add(new(full, refusal));
             }
             else if (fs.File.Exists(full))
             {
@@ -72,7 +75,7 @@ internal sealed class InputDiscovery(Workspace workspace, WalkFilter? filter = n
     }
 
     /// <summary>The supported files below a directory, depth first in ordinal order, at most <paramref name="maxFiles"/>.</summary>
-    public IEnumerable<string> Walk(string directory, int maxFiles, List<(string FullPath, string Reason)>? skippedLinks = null, List<(string FullPath, string Reason)>? skippedDirectories = null)
+    public IEnumerable<string> Walk(string directory, int maxFiles, List<SkippedPath>? skippedLinks = null, List<SkippedPath>? skippedDirectories = null)
     {
         var fs = workspace.FileSystem;
         var stack = new Stack<string>();
@@ -89,7 +92,7 @@ internal sealed class InputDiscovery(Workspace workspace, WalkFilter? filter = n
                     // Listed (--list-files) for the walks of the inputs; the counterpart search passes no lists.
                     if (skippedLinks is not null)
                     {
-                        Excluded.Add((file, filter.Reason));
+                        Excluded.Add(new(file, filter.Reason));
                     }
 
                     continue;
@@ -97,7 +100,7 @@ internal sealed class InputDiscovery(Workspace workspace, WalkFilter? filter = n
 
                 if (LinkPolicy.Refusal(workspace, file) is { } refusal)
                 {
-                    skippedLinks?.Add((file, refusal));
+                    skippedLinks?.Add(new(file, refusal));
                     continue;
                 }
 
@@ -117,7 +120,7 @@ internal sealed class InputDiscovery(Workspace workspace, WalkFilter? filter = n
                 }
                 else if (fs.Path.GetFileName(sub) != ".git")
                 {
-                    skippedDirectories?.Add((sub, reason));
+                    skippedDirectories?.Add(new(sub, reason));
                 }
             }
         }

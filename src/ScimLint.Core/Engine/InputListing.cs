@@ -94,7 +94,7 @@ internal static class InputListing
     }
 
     /// <summary>The listing: the inputs' entries (<see cref="EntriesOf"/>, in input order), then the files and directories the walks passed over.</summary>
-    public static IReadOnlyList<InputEntry> Build(Workspace workspace, IEnumerable<InputEntry> inputEntries, IEnumerable<(string FullPath, string Reason)> skippedFiles, IEnumerable<(string FullPath, string Reason)> skippedDirectories)
+    public static IReadOnlyList<InputEntry> Build(Workspace workspace, IEnumerable<InputEntry> inputEntries, IEnumerable<SkippedPath> skippedFiles, IEnumerable<SkippedPath> skippedDirectories)
     {
         var entries = new Dictionary<string, InputEntry>(StringComparer.Ordinal);
         foreach (var entry in inputEntries)
@@ -102,11 +102,16 @@ internal static class InputListing
             entries.TryAdd(entry.Path, entry);
         }
 
-        var skipped = skippedFiles.Select(s => (Path: workspace.Display(s.FullPath), s.Reason))
-            .Concat(skippedDirectories.Select(s => (Path: workspace.Display(s.FullPath) + "/", s.Reason)));
-        foreach (var (path, reason) in skipped)
+        foreach (var file in skippedFiles)
         {
-            entries.TryAdd(path, new InputEntry(path, InputKind.Skipped, null, reason, null, []));
+            var path = workspace.Display(file.FullPath);
+            entries.TryAdd(path, new InputEntry(path, InputKind.Skipped, null, file.Reason, null, []));
+        }
+
+        foreach (var directory in skippedDirectories)
+        {
+            var path = workspace.Display(directory.FullPath) + "/";
+            entries.TryAdd(path, new InputEntry(path, InputKind.Skipped, null, directory.Reason, null, []));
         }
 
         return [.. entries.Values.OrderBy(e => SortKey(e.Path).File, StringComparer.Ordinal).ThenBy(e => SortKey(e.Path).Line).ThenBy(e => SortKey(e.Path).Column)];
@@ -178,3 +183,9 @@ internal static class InputListing
         }
     }
 }
+
+/// <summary>
+/// A file or directory a run passed over, with why (<c>--list-files</c>, SL004 notes). A class, not a tuple: lists of
+/// it share the framework's precompiled code, so a ReadyToRun build does not JIT-compile them at start-up.
+/// </summary>
+internal sealed record SkippedPath(string FullPath, string Reason);

@@ -8,9 +8,16 @@ namespace ScimLint.Engine;
 /// <summary>
 /// A settings object by where it is, not by reference: the full path of its document and its index in
 /// <see cref="BoundDocument.AllSettings"/>. A document the store dropped and loaded again has new objects; this names
-/// the same settings.
+/// the same settings. A class (equal by value): dictionaries and lists of it share the framework's precompiled code,
+/// so a ReadyToRun build does not JIT-compile them at start-up.
 /// </summary>
-internal readonly record struct SettingsRef(string FullPath, int Index);
+internal sealed record SettingsRef(string FullPath, int Index);
+
+/// <summary>A settings object found for an export, with its name for listings and messages.</summary>
+internal sealed record SettingsCandidate(SettingsRef Settings, string Name);
+
+/// <summary>A StrongDM app of another JumpCloud document in the same directory, with that document's full path.</summary>
+internal sealed record Sibling(JumpCloudApp App, string FullPath);
 
 /// <summary>How a JumpCloud app was paired: its settings when exactly one was found, and the candidates' names.</summary>
 internal sealed record AppPairing(PairingStatus Status, SettingsRef? Settings, IReadOnlyList<string> Candidates);
@@ -183,7 +190,7 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
     /// The StrongDM apps of the other JumpCloud documents in the same directory as <paramref name="jumpCloudPath"/>,
     /// with their documents' full paths (a pulled <c>jumpcloud.live.json</c> beside a hand-kept export, say).
     /// </summary>
-    public IReadOnlyList<(JumpCloudApp App, string FullPath)> Siblings(string jumpCloudPath)
+    public IReadOnlyList<Sibling> Siblings(string jumpCloudPath)
     {
         var dir = workspace.FileSystem.Path.GetDirectoryName(jumpCloudPath)!;
         if (!_siblings.TryGetValue(dir, out var all))
@@ -198,7 +205,7 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
 
         // The apps are taken from the store on each call: sidecars merged since the first call are in them.
         return [.. all.Where(f => !string.Equals(f, jumpCloudPath, StringComparison.Ordinal))
-            .SelectMany(f => store.Load(f, mustRead: false)?.Apps.Select(a => (a, f)) ?? [])];
+            .SelectMany(f => store.Load(f, mustRead: false)?.Apps.Select(a => new Sibling(a, f)) ?? [])];
     }
 
     /// <summary>A loaded document by full path (from the store's cache).</summary>
@@ -207,11 +214,10 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
     private readonly Dictionary<string, List<string>> _siblings = new(StringComparer.Ordinal);
 
     // Every settings object of the directory's other files (a C# file may hold several), named for messages.
-    private List<(SettingsRef Settings, string Name)> SettingsIn(string dir, string jumpCloudPath) =>
+    private List<SettingsCandidate> SettingsIn(string dir, string jumpCloudPath) =>
         [.. workspace.FilesIn(dir)
             .Where(f => !string.Equals(f, jumpCloudPath, StringComparison.Ordinal) && (workspace.IsStdin(f) || (DocumentLoader.IsSupportedExtension(f) && LinkPolicy.MayRead(workspace, f))))
             .Order(StringComparer.Ordinal)
             .Where(f => ownership.MayBeOurs(f, DocumentKind.StrongDm))
-            .Select(f => (Path: f, Doc: store.Load(f, mustRead: false)))
-            .SelectMany(c => c.Doc is null ? [] : c.Doc.AllSettings.Select((s, i) => (new SettingsRef(c.Path, i), Name(c.Doc, c.Path, s))))];
+            .SelectMany(f => store.Load(f, mustRead: false) is { } doc ? doc.AllSettings.Select((s, i) => new SettingsCandidate(new SettingsRef(f, i), Name(doc, f, s))) : [])];
 }

@@ -59,7 +59,7 @@ internal sealed class Sidecars(Workspace workspace, DocumentStore store, Ownersh
     }
 
     /// <summary>Merges one kind of sidecar; returns why it was not merged, or null when it was.</summary>
-    private static string? MergeOne(SidecarKind kind, List<(string Path, BoundDocument Doc)> sidecars, List<BoundDocument> exports)
+    private static string? MergeOne(SidecarKind kind, List<DirectoryDocument> sidecars, List<BoundDocument> exports)
     {
         var block = kind == SidecarKind.Associations ? "associations" : "user groups";
         if (sidecars.Count > 1)
@@ -102,14 +102,13 @@ internal sealed class Sidecars(Workspace workspace, DocumentStore store, Ownersh
     }
 
     /// <summary>The JumpCloud documents and sidecars of a directory, inputs or not, in name order.</summary>
-    private List<(string Path, BoundDocument Doc)> DocumentsIn(string directory) =>
+    private List<DirectoryDocument> DocumentsIn(string directory) =>
         [.. workspace.Files(directory)
             .Where(f => DocumentLoader.IsSupportedExtension(f) && LinkPolicy.MayRead(workspace, f))
             .Order(StringComparer.Ordinal)
             .Where(f => ownership.MayBeOurs(f, DocumentKind.JumpCloud) || ownership.MayBeOurs(f, DocumentKind.JumpCloudSidecar))
-            .Select(f => (Path: f, Doc: store.Load(f, mustRead: false)))
-            .Where(d => d.Doc?.Kind is DocumentKind.JumpCloud or DocumentKind.JumpCloudSidecar)
-            .Select(d => (d.Path, d.Doc!))];
+            .Select(f => store.Load(f, mustRead: false) is { Kind: DocumentKind.JumpCloud or DocumentKind.JumpCloudSidecar } doc ? new DirectoryDocument(f, doc) : null)
+            .OfType<DirectoryDocument>()];
 
     private static RawFinding Note(BoundDocument sidecar, string reason)
     {
@@ -117,4 +116,8 @@ internal sealed class Sidecars(Workspace workspace, DocumentStore store, Ownersh
         var display = sidecar.Document.Path;
         return new RawFinding(NotAConfigRule.Rule, span, string.Empty, Finding.HashValue(reason, false), NotAConfigRule.Rule.Format(display, reason), null);
     }
+
+    // A JumpCloud document or sidecar of a directory, with its full path. A class, not a tuple: lists of it share the
+    // framework's precompiled code, so a ReadyToRun build does not JIT-compile them at start-up.
+    private sealed record DirectoryDocument(string Path, BoundDocument Doc);
 }
