@@ -19,6 +19,15 @@ if (args is ["csharp-corpus", var files, var target])
     return;
 }
 
+// floor DIR [PASSES [engine]] times each stage of a lint over DIR in this process, cold then warm (docs/performance.md);
+// with "engine", only the whole engine.
+if (args is ["floor", var corpus, ..] && args.Length <= 4)
+{
+    var passes = args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+    Floor.Run(corpus, passes, engineOnly: args is [_, _, _, "engine"]);
+    return;
+}
+
 // --quick is shorthand for BenchmarkDotNet's ShortRun job (1 launch, 3 warm-ups, 3 iterations).
 var arguments = args.SelectMany(a => a == "--quick" ? ["--job", "short"] : new[] { a }).ToArray();
 BenchmarkSwitcher.FromAssembly(typeof(RepoFiles).Assembly).Run(arguments);
