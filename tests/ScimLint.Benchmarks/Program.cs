@@ -28,6 +28,13 @@ if (args is ["floor", var corpus, ..] && args.Length <= 4)
     return;
 }
 
+// cold FILE times the first call of each stage on one file in this (fresh) process.
+if (args is ["cold", var file])
+{
+    Floor.Cold(file);
+    return;
+}
+
 // --quick is shorthand for BenchmarkDotNet's ShortRun job (1 launch, 3 warm-ups, 3 iterations).
 var arguments = args.SelectMany(a => a == "--quick" ? ["--job", "short"] : new[] { a }).ToArray();
 BenchmarkSwitcher.FromAssembly(typeof(RepoFiles).Assembly).Run(arguments);
