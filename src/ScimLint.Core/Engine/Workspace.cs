@@ -90,8 +90,30 @@ internal sealed class Workspace
 
     private bool HoldsGit(string directory)
     {
+        // A directory this run has listed holds no .git of any kind (directory, file, link) when the listing names
+        // none (ignoring case, so that .GIT on a case-insensitive file system is still asked about): at 2,500 pair
+        // directories that saves a failing stat and lstat for each.
+        if (Memo.Files.TryGetValue(directory, out var files) && Memo.Directories.TryGetValue(directory, out var directories)
+            && !Names(files, ".git") && !Names(directories, ".git"))
+        {
+            return false;
+        }
+
         var git = FileSystem.Path.Combine(directory, ".git");
         return FileSystem.Directory.Exists(git) || FileSystem.File.Exists(git);
+    }
+
+    private bool Names(string[] paths, string name)
+    {
+        foreach (var path in paths)
+        {
+            if (path.EndsWith(name, StringComparison.OrdinalIgnoreCase) && string.Equals(FileSystem.Path.GetFileName(path), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

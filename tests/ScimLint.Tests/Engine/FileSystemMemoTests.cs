@@ -88,6 +88,23 @@ public sealed class FileSystemMemoTests
     }
 
     [Fact]
+    public void A_git_worktree_file_in_a_walked_directory_still_stops_the_search()
+    {
+        var fs = new MockFileSystem();
+        fs.AddDirectory("/repo/.git");
+        fs.AddFile("/repo/strongdm.yaml", new MockFileData(SampleDocs.StrongDmEu));
+        fs.AddFile("/repo/nested/.git", new MockFileData("gitdir: /elsewhere/.git/worktrees/nested\n"));
+        fs.AddFile("/repo/nested/apps/jumpcloud.yaml", new MockFileData(SampleDocs.JumpCloudUs));
+        fs.AddFile("/repo/other/apps/jumpcloud.yaml", new MockFileData(SampleDocs.JumpCloudUs));
+
+        var result = new LintEngine(fs, "/repo").Run(Everything);
+
+        Assert.Equal(["SL003 nested/apps/jumpcloud.yaml:1:1-1:12"], result.Of("SL003").Select(f => f.Brief()));
+        Assert.All(result.Of("SL105"), f => Assert.Equal("other/apps/jumpcloud.yaml", f.Path));
+        Assert.Equal(2, result.Of("SL105").Count());
+    }
+
+    [Fact]
     public void A_second_run_sees_a_file_become_a_link_and_a_link_become_a_file()
     {
         if (OperatingSystem.IsWindows())
