@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Enumeration;
 
 namespace ScimLint.Engine;
 
@@ -18,9 +19,21 @@ namespace ScimLint.Engine;
 /// </remarks>
 internal sealed class FileSystemMemo
 {
+    // What Directory.GetFiles and GetDirectories list with: every entry, hidden ones included, errors thrown.
+    private static readonly EnumerationOptions AsDirectoryGetFiles = new() { MatchType = MatchType.Win32, AttributesToSkip = 0, IgnoreInaccessible = false };
+
+    private static readonly object BoxedTrue = true;
+    private static readonly object BoxedFalse = false;
+
+    /// <summary>A yes/no answer as the tables of yes/no answers hold it (one box each, not one per entry).</summary>
+    public static object Box(bool answer) => answer ? BoxedTrue : BoxedFalse;
+
     private readonly bool _remembers;
 
     private FileSystemMemo(bool remembers) => _remembers = remembers;
+
+    /// <summary>Whether this memo remembers (false: <see cref="None"/>).</summary>
+    public bool Remembers => _remembers;
 
     /// <summary>A memo that remembers nothing: every question goes to the file system (a workspace outside a run).</summary>
     public static FileSystemMemo None { get; } = new(remembers: false);
@@ -37,14 +50,39 @@ internal sealed class FileSystemMemo
     /// <summary>Why <see cref="LinkPolicy"/> refuses a file (null: it may be read), by full path.</summary>
     public ConcurrentDictionary<string, string?> Refusals { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Whether a directory is a symbolic link or junction (a boxed bool), by directory.</summary>
+    /// <summary>Whether a directory is a symbolic link or junction (a boxed bool: <see cref="Box"/>), by directory.</summary>
     public ConcurrentDictionary<string, object> DirectoryLinks { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Whether a directory holds <c>.git</c> (a boxed bool), by directory.</summary>
+    /// <summary>Whether a directory holds <c>.git</c> (a boxed bool: <see cref="Box"/>), by directory.</summary>
     public ConcurrentDictionary<string, object> RepositoryRoots { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Where a search upwards from a file in a directory stops (<see cref="Workspace.StopDirectory"/>), by the file's directory.</summary>
     public ConcurrentDictionary<string, string> StopDirectories { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// What <c>Directory.GetFiles</c> and <c>Directory.GetDirectories</c> return for a directory of the real file
+    /// system, from one read of it: the same enumeration, the same test for a directory (a link to one counts), the
+    /// same paths (the directory as given, joined with each name).
+    /// </summary>
+    public static (string[] Files, string[] Directories) List(string directory)
+    {
+        var directories = new List<string>();
+        var files = new FileSystemEnumerable<string>(directory, static (ref FileSystemEntry entry) => entry.ToSpecifiedFullPath(), AsDirectoryGetFiles)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) =>
+            {
+                if (!entry.IsDirectory)
+                {
+                    return true;
+                }
+
+                directories.Add(entry.ToSpecifiedFullPath());
+                return false;
+            },
+        };
+        string[] fileList = [.. files];
+        return (fileList, [.. directories]);
+    }
 
     /// <summary>
     /// The answer of <paramref name="ask"/> for <paramref name="key"/>: remembered in <paramref name="table"/> from the

@@ -160,7 +160,7 @@ internal sealed class InputDiscovery(Workspace workspace, WalkFilter? filter = n
     /// would loop, and one to '/' would walk the whole disk. A linked directory can still be named explicitly.
     /// </summary>
     private bool IsLink(string directory) =>
-        (bool)workspace.Memo.Remember(workspace.Memo.DirectoryLinks, directory, workspace, static (w, d) => (object)IsLink(w, d));
+        (bool)workspace.Memo.Remember(workspace.Memo.DirectoryLinks, directory, workspace, static (w, d) => FileSystemMemo.Box(IsLink(w, d)));
 
     private static bool IsLink(Workspace workspace, string directory)
     {

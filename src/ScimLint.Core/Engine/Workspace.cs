@@ -53,11 +53,31 @@ internal sealed class Workspace
 
     /// <summary>The files of a directory (once per run: see <see cref="Memo"/>). Callers must not change the array.</summary>
     public string[] Files(string directory) =>
-        Memo.Remember(Memo.Files, directory, this, static (w, d) => w.FileSystem.Directory.GetFiles(d));
+        Memo.Remember(Memo.Files, directory, this, static (w, d) => w.ListOnce(d, files: true));
 
     /// <summary>The subdirectories of a directory (once per run). Callers must not change the array.</summary>
     public string[] Directories(string directory) =>
-        Memo.Remember(Memo.Directories, directory, this, static (w, d) => w.FileSystem.Directory.GetDirectories(d));
+        Memo.Remember(Memo.Directories, directory, this, static (w, d) => w.ListOnce(d, files: false));
+
+    // Directory.GetFiles and GetDirectories each read the directory. A run on the real file system reads it once for
+    // both and remembers the half not asked for yet (the walk asks for both; pairing and sidecars for the files).
+    private string[] ListOnce(string directory, bool files)
+    {
+        if (!Memo.Remembers || FileSystem is not System.IO.Abstractions.FileSystem)
+        {
+            return files ? FileSystem.Directory.GetFiles(directory) : FileSystem.Directory.GetDirectories(directory);
+        }
+
+        var (fileList, directoryList) = FileSystemMemo.List(directory);
+        if (files)
+        {
+            Memo.Directories.TryAdd(directory, directoryList);
+            return fileList;
+        }
+
+        Memo.Files.TryAdd(directory, fileList);
+        return directoryList;
+    }
 
     /// <summary>The full path of the working directory.</summary>
     public string WorkingDirectory { get; }
@@ -86,7 +106,7 @@ internal sealed class Workspace
 
     /// <summary>Whether a directory holds <c>.git</c> (a directory, or a file in a git worktree).</summary>
     public bool IsRepositoryRoot(string directory) =>
-        (bool)Memo.Remember(Memo.RepositoryRoots, directory, this, static (w, d) => (object)w.HoldsGit(d));
+        (bool)Memo.Remember(Memo.RepositoryRoots, directory, this, static (w, d) => FileSystemMemo.Box(w.HoldsGit(d)));
 
     private bool HoldsGit(string directory)
     {

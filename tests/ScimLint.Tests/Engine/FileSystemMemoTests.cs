@@ -34,6 +34,50 @@ public sealed class FileSystemMemoTests
     }
 
     [Fact]
+    public void One_read_of_a_real_directory_lists_what_GetFiles_and_GetDirectories_list()
+    {
+        using var dir = new TempRepo();
+        dir.Write("a.yaml", "a: 1\n");
+        dir.Write(".hidden.yaml", "h: 1\n");
+        dir.Write("sub/b.yaml", "b: 1\n");
+        dir.Write(".github/c.yaml", "c: 1\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.CreateSymbolicLink(Path.Combine(dir.Root, "file-link.yaml"), Path.Combine(dir.Root, "a.yaml"));
+            File.CreateSymbolicLink(Path.Combine(dir.Root, "dangling.yaml"), Path.Combine(dir.Root, "missing.yaml"));
+            Directory.CreateSymbolicLink(Path.Combine(dir.Root, "dir-link"), Path.Combine(dir.Root, "sub"));
+            Assert.Equal(0, TempRepo.Exec("mkfifo", Path.Combine(dir.Root, "fifo.yaml")));
+        }
+
+        foreach (var path in new[] { dir.Root, dir.Root + Path.DirectorySeparatorChar })
+        {
+            var (files, directories) = FileSystemMemo.List(path);
+
+            Assert.Equal(Directory.GetFiles(path).Order(StringComparer.Ordinal), files.Order(StringComparer.Ordinal));
+            Assert.Equal(Directory.GetDirectories(path).Order(StringComparer.Ordinal), directories.Order(StringComparer.Ordinal));
+            Assert.Contains(Path.Combine(path, ".git"), directories);
+        }
+
+        var missing = Path.Combine(dir.Root, "missing");
+        var expected = Assert.Throws<DirectoryNotFoundException>(() => Directory.GetFiles(missing));
+        Assert.Equal(expected.Message, Assert.Throws<DirectoryNotFoundException>(() => FileSystemMemo.List(missing)).Message);
+    }
+
+    [Fact]
+    public void A_real_directory_read_once_serves_both_halves_for_the_run_only()
+    {
+        using var dir = new TempRepo();
+        dir.Write("a.yaml", "a: 1\n");
+        var run = new Workspace(new FileSystem(), dir.Root).For(null);
+
+        Assert.Equal([Path.Combine(dir.Root, "a.yaml")], run.Files(dir.Root));
+        dir.Write("sub/b.yaml", "b: 1\n");
+
+        Assert.Equal([Path.Combine(dir.Root, ".git")], run.Directories(dir.Root));
+        Assert.Equal([Path.Combine(dir.Root, ".git"), Path.Combine(dir.Root, "sub")], run.For(null).Directories(dir.Root).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_directory_that_cannot_be_listed_is_not_remembered_as_empty()
     {
         var fs = new MockFileSystem();
