@@ -95,6 +95,64 @@ public sealed class SourceGuardTests
         Assert.Empty(named);
     }
 
+    [Fact]
+    public void Engine_stages_keep_value_tuples_out_of_generic_collections()
+    {
+        // Issue 12, start-up: a framework-dependent ReadyToRun image holds no code for the framework's generics over a
+        // value tuple (List<(string, string)>, Queue<(int, T)>, DistinctBy(x => (a, b)), ...), so each one on the
+        // lint path was JIT-compiled on every run: 534 methods before session 17, 231 after (docs/performance.md,
+        // "Start-up JIT (session 17)"). Use a small sealed record instead. The exceptions are off the pre-commit path.
+        string[] allowed =
+        [
+            "ScimLint.Core/Engine/AtomicFile.cs", // report files written with --output/--sarif/--report only
+            "ScimLint.Core/Engine/Pairing.cs: (string FullPath, int AppIndex)", // the exports of a settings input
+            "ScimLint.Core/Engine/Pairing.cs: (string, int)",
+        ];
+
+        var found = Sources.Value
+            .Where(f => f.Folder == "Engine")
+            .SelectMany(f => TuplesInCollections(f.Tree, f.RelativePath))
+            .Where(t => !allowed.Any(a => t == a || t.StartsWith(a + ":", StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.True(found.Count == 0, "value tuples as type arguments or DistinctBy keys in Engine (JIT-compiled at start-up under ReadyToRun; use a sealed record):\n" + string.Join("\n", found));
+    }
+
+    [Fact]
+    public void The_tuple_guard_can_fail()
+    {
+        var tree = CSharpSyntaxTree.ParseText("""
+            class C
+            {
+                System.Collections.Generic.List<(string Path, string Reason)> skipped = new();
+                object M(System.Collections.Generic.IEnumerable<R> items) => items.DistinctBy(i => (i.A, i.B));
+                System.Collections.Generic.List<R> fine = new();
+                (int, int) Pair() => (1, 2);
+            }
+            """);
+
+        var found = TuplesInCollections(tree, "x.cs").ToList();
+
+        Assert.Equal(["x.cs: (string Path, string Reason)", "x.cs: DistinctBy(i => (i.A, i.B))"], found);
+    }
+
+    /// <summary>Value tuples used as a generic type argument, and DistinctBy keys that are tuples, as "file: text".</summary>
+    internal static IEnumerable<string> TuplesInCollections(SyntaxTree tree, string path)
+    {
+        foreach (var node in tree.GetRoot().DescendantNodes())
+        {
+            if (node is TupleTypeSyntax tuple && tuple.Parent is TypeArgumentListSyntax)
+            {
+                yield return $"{path}: {tuple}";
+            }
+            else if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.Text: "DistinctBy" } } call
+                && call.ArgumentList.Arguments.FirstOrDefault()?.Expression is LambdaExpressionSyntax { ExpressionBody: TupleExpressionSyntax })
+            {
+                yield return $"{path}: DistinctBy({call.ArgumentList.Arguments[0]})";
+            }
+        }
+    }
+
     /// <summary>Methods, constructors, operators, accessors and local functions longer than the limit, as "file:line name (n lines)".</summary>
     internal static IEnumerable<string> LongMethods(SyntaxTree tree, string path)
     {
