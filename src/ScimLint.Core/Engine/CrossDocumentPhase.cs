@@ -57,13 +57,17 @@ internal sealed class CrossDocumentPhase(Workspace workspace, DocumentStore stor
                 }
 
                 RunReady(pending, index => schedule.IsReady(index, start + count));
+
+                // Every finding is kept to the end: the ones that repeat (a message per file that has it) share their strings.
+                store.Strings.Share(dispatch.CrossDocumentFindings, _seen);
+                store.Strings.Share(phase.Findings, _seenDocument);
                 foreach (var finding in dispatch.CrossDocumentFindings.Skip(_seen).Concat(phase.Findings.Skip(_seenDocument)).Concat(notes.Values.SelectMany(n => n)))
                 {
                     AddLine(findingLines, finding.Span);
                 }
 
                 (_seen, _seenDocument) = (dispatch.CrossDocumentFindings.Count, phase.Findings.Count);
-                store.Trim(path => findingLines.GetValueOrDefault(path), WholeTexts);
+                store.Trim(findingLines, WholeTexts);
             }
         }
         finally
@@ -123,44 +127,68 @@ internal sealed class CrossDocumentPhase(Workspace workspace, DocumentStore stor
         }
     }
 
-    /// <summary>Which files each directory holds, and from which file on a directory and all below it are processed.</summary>
+    /// <summary>
+    /// Which files each directory holds, and from which file on a directory and all below it are processed. Kept as
+    /// numbers (a directory index per file, the last file per directory), not as a directory name per file: the
+    /// schedule lives for the whole run, so it must cost little per file.
+    /// </summary>
     private sealed class Schedule
     {
-        private readonly string[] _directories;
-        private readonly Dictionary<string, int> _lastInTree = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _lastInDirectory = new(StringComparer.Ordinal);
+        private readonly IReadOnlyList<InputFile> _files;
+        private readonly System.IO.Abstractions.IPath _path;
+        private readonly int[] _directoryOf;
+        private readonly int[] _lastInDirectory;
+        private readonly int[] _lastInTree;
 
         public Schedule(Workspace workspace, IReadOnlyList<InputFile> files)
         {
-            var path = workspace.FileSystem.Path;
-            _directories = new string[files.Count];
+            (_files, _path) = (files, workspace.FileSystem.Path);
+            _directoryOf = new int[files.Count];
+            var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
+            var lastInDirectory = new List<int>();
+            var lastInTree = new List<int>();
+            int IndexOf(string directory)
+            {
+                if (!indexes.TryGetValue(directory, out var index))
+                {
+                    indexes[directory] = index = lastInTree.Count;
+                    lastInDirectory.Add(-1);
+                    lastInTree.Add(-1);
+                }
+
+                return index;
+            }
+
             for (var i = 0; i < files.Count; i++)
             {
-                var directory = path.GetDirectoryName(files[i].FullPath) ?? string.Empty;
-                _directories[i] = directory;
-                _lastInDirectory[directory] = i;
-                for (var d = directory; !string.IsNullOrEmpty(d); d = path.GetDirectoryName(d))
+                var directory = DirectoryName(i);
+                _directoryOf[i] = IndexOf(directory);
+                lastInDirectory[_directoryOf[i]] = i;
+                for (var d = directory; !string.IsNullOrEmpty(d); d = _path.GetDirectoryName(d))
                 {
-                    _lastInTree[d] = i;
+                    lastInTree[IndexOf(d)] = i;
                 }
             }
+
+            (_lastInDirectory, _lastInTree) = ([.. lastInDirectory], [.. lastInTree]);
         }
 
-        /// <summary>The directory of a file.</summary>
-        public string DirectoryOf(int index) => _directories[index];
+        /// <summary>The directory of a file (a new string each time: the schedule keeps no names).</summary>
+        public string DirectoryOf(int index) => DirectoryName(index);
+
+        private string DirectoryName(int index) => _path.GetDirectoryName(_files[index].FullPath) ?? string.Empty;
 
         /// <summary>Whether the file's directory and every directory below it have been processed, up to <paramref name="processed"/> files.</summary>
-        public bool IsReady(int index, int processed) =>
-            !_lastInTree.TryGetValue(_directories[index], out var last) || last < processed;
+        public bool IsReady(int index, int processed) => _lastInTree[_directoryOf[index]] < processed;
 
         /// <summary>The directories whose last file is among the files from <paramref name="start"/> to <paramref name="end"/>.</summary>
         public IEnumerable<string> Completed(int start, int end)
         {
             for (var i = start; i < end; i++)
             {
-                if (_lastInDirectory[_directories[i]] == i)
+                if (_lastInDirectory[_directoryOf[i]] == i)
                 {
-                    yield return _directories[i];
+                    yield return DirectoryName(i);
                 }
             }
         }

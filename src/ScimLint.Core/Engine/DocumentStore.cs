@@ -136,14 +136,18 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
         }
     }
 
+    /// <summary>One copy for the run of the strings that repeat across its findings and excerpts.</summary>
+    public RunStrings Strings { get; } = new();
+
     /// <summary>
     /// Drops the least recently used documents that are not pinned, once more than twice
     /// <see cref="LoadLimits.MaxCachedDocuments"/> are cached, down to that number. A dropped document with findings
-    /// so far (<paramref name="findingLines"/>: the lines they start on, by display path) or with inline suppressions
-    /// keeps those lines in its digest (an excerpt, for code frames and regions), or its whole text when
+    /// so far (<paramref name="findingLines"/>: the lines they start on, by display path; a dropped document's entry is
+    /// taken out, as its digest now holds them) or with inline suppressions keeps those lines in its digest (an
+    /// excerpt, for code frames and regions, with the lines an earlier excerpt held), or its whole text when
     /// <paramref name="wholeTexts"/> (fixes are to be applied).
     /// </summary>
-    public void Trim(Func<string, IEnumerable<int>?> findingLines, bool wholeTexts)
+    public void Trim(Dictionary<string, HashSet<int>> findingLines, bool wholeTexts)
     {
         // Paths, not the cache's key-value pairs: LINQ over those (a struct) would be JIT-compiled at start-up.
         var evictable = new List<string>();
@@ -165,11 +169,11 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
             var entry = _cache[path];
             _cache.Remove(path);
             var digest = _digests[path];
-            var lines = findingLines(digest.Path);
-            if (lines is not null || digest.Suppressions is not null)
+            if (findingLines.Remove(digest.Path, out var lines) || digest.Suppressions is not null || digest.Text is not null)
             {
                 var text = entry.Bound.Document.Text;
-                digest.Text = wholeTexts ? text : text.Excerpt((lines ?? []).Concat(digest.Suppressions?.Select(s => s.Span.StartLine) ?? []));
+                var kept = (lines ?? []).Concat(digest.Suppressions?.Select(s => s.Span.StartLine) ?? []).Concat(digest.Text?.ExcerptLines ?? []);
+                digest.Text = wholeTexts ? text : text.Excerpt(kept, Strings.Get);
             }
         }
     }
@@ -194,7 +198,7 @@ internal sealed class DocumentStore(Workspace workspace, LoadLimits limits)
                 : (_cache.TryGetValue(fullPath, out var e) ? e.Bound : LoadUncached(fullPath, mustRead: false))?.Document.Text;
             if (text is not null)
             {
-                texts[digest.Path] = wholeTexts || text.IsExcerpt ? text : text.Excerpt(wanted);
+                texts[digest.Path] = wholeTexts || text.IsExcerpt ? text : text.Excerpt(wanted, Strings.Get);
             }
         }
 
@@ -370,7 +374,7 @@ internal sealed class DocumentDigest
     private readonly bool _holdsJumpCloud;
     private readonly bool _holdsStrongDm;
 
-    private DocumentDigest(BoundDocument bound, RedactionFacts redaction, IReadOnlyList<Suppression>? suppressions)
+    private DocumentDigest(BoundDocument bound, RedactionFacts? redaction, IReadOnlyList<Suppression>? suppressions)
     {
         Path = bound.Document.Path;
         Kind = bound.Kind;
@@ -386,8 +390,8 @@ internal sealed class DocumentDigest
     /// <summary>The kind.</summary>
     public DocumentKind Kind { get; }
 
-    /// <summary>What the document contributes to the run's redactor.</summary>
-    public RedactionFacts Redaction { get; }
+    /// <summary>What the document contributes to the run's redactor; null when nothing (most documents: kept per file, so not kept empty).</summary>
+    public RedactionFacts? Redaction { get; }
 
     /// <summary>Its inline suppressions; null when it has no comment.</summary>
     public IReadOnlyList<Suppression>? Suppressions { get; }
@@ -400,7 +404,8 @@ internal sealed class DocumentDigest
     {
         var document = bound.Document;
         var suppressions = document.Comments.Count > 0 ? Documents.Suppressions.Parse(document) : null;
-        return new DocumentDigest(bound, RedactionFacts.Of(bound), suppressions);
+        var redaction = RedactionFacts.Of(bound);
+        return new DocumentDigest(bound, redaction.Contributes ? redaction : null, suppressions);
     }
 
     /// <summary>Whether the document holds configuration of a kind, as <see cref="BoundDocument.Holds"/> said.</summary>

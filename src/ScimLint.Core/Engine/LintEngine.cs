@@ -117,8 +117,8 @@ public sealed class LintEngine
 
         // What the run kept of every loaded document (the documents themselves are gone): redaction, suppressions.
         var digests = store.Digests.ToList();
-        var redactor = Redactor.For(digests.Select(d => d.Redaction));
-        var suppressions = digests.DistinctBy(d => d.Path, StringComparer.Ordinal).Where(d => d.Suppressions is not null)
+        var redactor = Redactor.For(digests.Select(d => d.Redaction).OfType<RedactionFacts>());
+        var suppressions = digests.Where(d => d.Suppressions is not null).DistinctBy(d => d.Path, StringComparer.Ordinal)
             .ToDictionary(d => d.Path, d => d.Suppressions!, StringComparer.Ordinal);
         var linted = inputs.Select(i => i.Path).ToHashSet(StringComparer.Ordinal);
         var ignores = new ConfigIgnores(config, _workspace);

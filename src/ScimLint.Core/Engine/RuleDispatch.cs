@@ -50,8 +50,11 @@ internal sealed class RuleDispatch(IReadOnlyList<Rule> active, LintPolicy policy
     public IReadOnlyList<RuleFailure> Failures =>
         [.. _failures.DistinctBy(f => new FailureKey(f.Rule.Id, f.Span.Path, f.Span.StartOffset)).OrderBy(f => f.Span.Path, StringComparer.Ordinal).ThenBy(f => f.Span.StartOffset).ThenBy(f => f.Rule.Id, StringComparer.Ordinal)];
 
-    /// <summary>The raw findings of the cross-document rules so far, in the order they were reported.</summary>
-    public IReadOnlyList<RawFinding> CrossDocumentFindings => _raw;
+    /// <summary>
+    /// The raw findings of the cross-document rules so far, in the order they were reported (the run replaces them by
+    /// equal findings that share their strings: <see cref="RunStrings.Share(List{RawFinding}, int)"/>).
+    /// </summary>
+    public List<RawFinding> CrossDocumentFindings => _raw;
 
     private readonly HashSet<string> _counterparts = new(StringComparer.Ordinal);
 

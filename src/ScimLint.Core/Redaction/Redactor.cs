@@ -71,8 +71,9 @@ internal sealed partial class Redactor
 
     /// <summary>
     /// The redactor for a run, from what each loaded document contributes (<see cref="RedactionFacts.Of"/>), so that
-    /// the documents themselves need not stay in memory. The spans of a path come from its first facts. Values are
-    /// masked longest first, then in ordinal order, whatever the order the documents were loaded in.
+    /// the documents themselves need not stay in memory; facts that contribute nothing may be left out. The spans of a
+    /// path come from its first facts (paths without spans are not kept). Values are masked longest first, then in
+    /// ordinal order, whatever the order the documents were loaded in.
     /// </summary>
     public static Redactor For(IEnumerable<RedactionFacts> documents)
     {
@@ -84,7 +85,9 @@ internal sealed partial class Redactor
             .ThenBy(v => v, StringComparer.Ordinal)
             .ToList();
         var spans = loaded.GroupBy(d => d.Path, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Spans, StringComparer.Ordinal);
+            .Select(g => g.First())
+            .Where(d => d.Spans.Count > 0)
+            .ToDictionary(d => d.Path, d => d.Spans, StringComparer.Ordinal);
         var unparsed = loaded.Where(d => d.Unparsed).Select(d => d.Path);
         return new Redactor(values, spans, unparsed);
     }
@@ -281,4 +284,7 @@ internal sealed record RedactionFacts(string Path, IReadOnlyList<string> Values,
         IReadOnlyList<SourceSpan> spans = document.SensitiveSpans.Count == 0 ? [] : [.. document.SensitiveSpans];
         return new RedactionFacts(document.Document.Path, values.Length == 0 ? [] : values, spans, document.Document.Root is null && document.Document.Diagnostics.Count > 0);
     }
+
+    /// <summary>Whether the document gives the redactor anything: a value, a span, or lines never to show.</summary>
+    public bool Contributes => Values.Count > 0 || Spans.Count > 0 || Unparsed;
 }

@@ -55,11 +55,14 @@ public sealed class SourceText
     /// <summary>The number of lines.</summary>
     public int LineCount => _excerpt is null ? _lineStarts.Length : _excerptLineCount;
 
+    // The line map of every excerpt (it answers from its own lines): one array for all of them.
+    private static readonly int[] ExcerptLineStarts = [0];
+
     private SourceText(string path, Dictionary<int, (int Start, string Text)> excerpt, int lineCount, int length)
     {
         Path = path;
         Text = string.Empty;
-        _lineStarts = [0];
+        _lineStarts = ExcerptLineStarts;
         _excerpt = excerpt;
         _excerptLineCount = lineCount;
         _excerptLength = length;
@@ -71,21 +74,26 @@ public sealed class SourceText
     /// <summary>
     /// An excerpt holding only <paramref name="lines"/> (1-based; others are ignored): <see cref="LineCount"/>,
     /// <see cref="GetLine"/> and <see cref="GetOffset"/> at column 1 answer as the whole text does for those lines,
-    /// which is all a code frame and a region need. <see cref="Text"/> is empty.
+    /// which is all a code frame and a region need. <see cref="Text"/> is empty. <paramref name="share"/> gives the
+    /// copy of a line to keep (a run keeps one copy of lines that repeat across files).
     /// </summary>
-    internal SourceText Excerpt(IEnumerable<int> lines)
+    internal SourceText Excerpt(IEnumerable<int> lines, Func<string, string>? share = null)
     {
         var kept = new Dictionary<int, (int Start, string Text)>();
         foreach (var line in lines)
         {
             if (line >= 1 && line <= LineCount && !kept.ContainsKey(line))
             {
-                kept[line] = (GetOffset(line, 1), GetLine(line));
+                var text = GetLine(line);
+                kept[line] = (GetOffset(line, 1), share is null ? text : share(text));
             }
         }
 
         return new SourceText(Path, kept, LineCount, IsExcerpt ? _excerptLength : Text.Length);
     }
+
+    /// <summary>The lines an excerpt holds (none for a whole text).</summary>
+    internal IEnumerable<int> ExcerptLines => _excerpt?.Keys ?? Enumerable.Empty<int>();
 
     /// <summary>Whether this text can answer for every one of <paramref name="lines"/> (a whole text always can).</summary>
     internal bool Holds(IEnumerable<int> lines) => _excerpt is null || lines.All(l => l < 1 || l > LineCount || _excerpt.ContainsKey(l));

@@ -123,6 +123,77 @@ public sealed class MemoryRetentionTests
         Assert.Equal(whole, streamed);
     }
 
+    [Fact]
+    public void Findings_that_repeat_across_files_share_their_strings()
+    {
+        // Every finding is kept until the end of the run: the same message in many files is one string, not one each.
+        var engine = new LintEngine(PairTree(20, brokenEvery: 5), "/repo", null, new LoadLimits { MaxCachedDocuments = 2, DocumentBatch = 4 });
+
+        var result = engine.Run(new LintRequest(["."], ScimLint.Configuration.ScimLintConfig.Empty));
+
+        var repeated = result.Findings.GroupBy(f => (f.Rule.Id, f.Message)).Where(g => g.Count() > 1).ToList();
+        Assert.NotEmpty(repeated);
+        Assert.All(repeated, g => Assert.All(g, f => Assert.Same(g.First().Message, f.Message)));
+
+        // So are the lines the files' excerpts keep for code frames.
+        var lines = result.Findings.Where(f => f.Rule.Id == repeated[0].First().Rule.Id)
+            .Select(f => result.Sources[f.Path].GetLine(f.Span.StartLine)).ToList();
+        Assert.True(lines.Count > 1);
+        Assert.All(lines, l => Assert.Same(lines[0], l));
+    }
+
+    [Fact]
+    public void A_digest_keeps_redaction_facts_only_for_a_document_that_has_some()
+    {
+        var fs = new MockFileSystem();
+        fs.AddFile("/repo/a/jumpcloud.yaml", new MockFileData(SampleDocs.JumpCloudUs));
+        fs.AddFile("/repo/b/jumpcloud.yaml", new MockFileData(SampleDocs.JumpCloudUsWith("token:", "  token: 9f8e7d6c5b4a39281706f5e4d3c2b1a0")));
+        var store = new DocumentStore(new Workspace(fs, "/repo"), LoadLimits.Default);
+
+        store.Load("/repo/a/jumpcloud.yaml", mustRead: true);
+        store.Load("/repo/b/jumpcloud.yaml", mustRead: true);
+
+        var digests = store.Digests.ToDictionary(d => d.Path);
+        Assert.Null(digests["a/jumpcloud.yaml"].Redaction);
+        Assert.Contains("9f8e7d6c5b4a39281706f5e4d3c2b1a0", digests["b/jumpcloud.yaml"].Redaction!.Values);
+    }
+
+    [Fact]
+    public void A_dropped_document_takes_its_finding_lines_into_its_digest_and_keeps_them_when_dropped_again()
+    {
+        var fs = new MockFileSystem();
+        for (var i = 0; i < 4; i++)
+        {
+            fs.AddFile($"/repo/t{i}/jumpcloud.yaml", new MockFileData(SampleDocs.JumpCloudUs));
+        }
+
+        var store = new DocumentStore(new Workspace(fs, "/repo"), new LoadLimits { MaxCachedDocuments = 1 });
+        var lines = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal) { ["t0/jumpcloud.yaml"] = [4], ["t3/jumpcloud.yaml"] = [5] };
+        for (var i = 0; i < 4; i++)
+        {
+            store.Load($"/repo/t{i}/jumpcloud.yaml", mustRead: true);
+        }
+
+        store.Trim(lines, wholeTexts: false);
+
+        // t0 was dropped: its lines moved into its digest; t3, the most recent, is still cached and keeps its entry.
+        Assert.Equal(["t3/jumpcloud.yaml"], lines.Keys);
+        var t0 = store.Digests.Single(d => d.Path == "t0/jumpcloud.yaml");
+        Assert.Equal("  displayLabel: StrongDM", t0.Text!.GetLine(4));
+
+        // Loaded again (a later search) and dropped again with a new finding line: both lines are kept.
+        store.Load("/repo/t0/jumpcloud.yaml", mustRead: true);
+        lines["t0/jumpcloud.yaml"] = [5];
+        for (var i = 1; i < 4; i++)
+        {
+            store.Load($"/repo/t{i}/jumpcloud.yaml", mustRead: true);
+        }
+
+        store.Trim(lines, wholeTexts: false);
+        Assert.Equal([4, 5], t0.Text!.ExcerptLines.Order());
+        Assert.Equal("  ssoUrl: https://app.strongdm.com/app/login", t0.Text.GetLine(5));
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
