@@ -130,7 +130,7 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
         if (!_settingsPairings.TryGetValue(key, out var pairing))
         {
             pairing = FindExports(settingsPath, settingsDoc, settings, key);
-            _settingsPairings[key] = pairing;
+            Remember(_settingsPairings, key, pairing);
         }
 
         return pairing;
@@ -158,6 +158,26 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
     }
 
     private readonly Dictionary<SettingsRef, SettingsPairing> _settingsPairings = [];
+
+    // A settings object's exports and a directory's JumpCloud files are asked for again only while that directory's
+    // inputs are checked (the rules, then the listing), and a run goes directory after directory: only the most
+    // recent answers are kept, so that these tables do not grow with the run. An answer forgotten and asked for again
+    // is found again, the same (the file system and the store give the same answers).
+    private const int MaxRemembered = 256;
+
+    /// <summary>How many settings and directory answers are remembered now (for tests of the bound).</summary>
+    internal int Remembered => _settingsPairings.Count + _siblings.Count;
+
+    private static void Remember<TKey, TValue>(Dictionary<TKey, TValue> table, TKey key, TValue value)
+        where TKey : notnull
+    {
+        if (table.Count >= MaxRemembered)
+        {
+            table.Clear();
+        }
+
+        table[key] = value;
+    }
 
     private SettingsPairing FindExports(string settingsPath, BoundDocument? settingsDoc, StrongDmSettings settings, SettingsRef key)
     {
@@ -200,7 +220,7 @@ internal sealed class Pairing(Workspace workspace, DocumentStore store, Ownershi
                 .Order(StringComparer.Ordinal)
                 .Where(f => ownership.MayBeOurs(f, DocumentKind.JumpCloud))
                 .Where(f => store.Load(f, mustRead: false)?.Kind == DocumentKind.JumpCloud)];
-            _siblings[dir] = all;
+            Remember(_siblings, dir, all);
         }
 
         // The apps are taken from the store on each call: sidecars merged since the first call are in them.

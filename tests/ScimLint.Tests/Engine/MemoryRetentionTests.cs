@@ -194,6 +194,53 @@ public sealed class MemoryRetentionTests
         Assert.Equal("  ssoUrl: https://app.strongdm.com/app/login", t0.Text.GetLine(5));
     }
 
+    [Fact]
+    public void Pairing_forgets_the_answers_of_directories_it_has_moved_past()
+    {
+        const int Directories = 600;
+        var workspace = new Workspace(PairTree(Directories, brokenEvery: 1000), "/repo").For(null);
+        var store = new DocumentStore(workspace, LoadLimits.Default);
+        var discovery = new InputDiscovery(workspace, WalkFilter.For(ScimLint.Configuration.ScimLintConfig.Empty, workspace));
+        var pairing = new Pairing(workspace, store, new OwnershipCheck(workspace, store), discovery);
+
+        var first = Probe(pairing, store, 0);
+        var firstExports = Exports(pairing, store, 0);
+        for (var i = 1; i < Directories; i++)
+        {
+            Probe(pairing, store, i);
+        }
+
+        var last = Probe(pairing, store, Directories - 1);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        // The first directory's answer is gone; the most recent one is still remembered (so the probe can see one alive).
+        Assert.False(first.TryGetTarget(out _));
+        Assert.True(last.TryGetTarget(out _));
+        Assert.InRange(pairing.Remembered, 1, 2 * 256);
+
+        // Asked again, a forgotten answer is found again, the same.
+        Assert.Equal(firstExports, Exports(pairing, store, 0));
+        Assert.Equal(["/repo/teams/t0000/jumpcloud.yaml"], firstExports);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference<SettingsPairing> Probe(Pairing pairing, DocumentStore store, int directory)
+    {
+        var settings = $"/repo/teams/t{directory:D4}/strongdm.yaml";
+        var exports = pairing.ForSettings(settings, store.Load(settings, mustRead: true)!.Settings!);
+        Assert.Empty(pairing.Siblings($"/repo/teams/t{directory:D4}/jumpcloud.yaml"));
+        return new WeakReference<SettingsPairing>(exports);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static List<string> Exports(Pairing pairing, DocumentStore store, int directory)
+    {
+        var settings = $"/repo/teams/t{directory:D4}/strongdm.yaml";
+        return [.. pairing.ForSettings(settings, store.Load(settings, mustRead: true)!.Settings!).Exports.Select(e => e.FullPath)];
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
