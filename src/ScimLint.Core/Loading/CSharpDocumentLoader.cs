@@ -221,6 +221,9 @@ internal static class CSharpDocumentLoader
         }
     }
 
+    /// <summary>A configuration object and what it is (a class: a tuple in a list would be JIT-compiled at start-up).</summary>
+    private sealed record Classified(Shape Shape, Role Role);
+
     /// <summary>What an object is, recognised by its member names (PascalCase or camelCase) or, failing that, its type's name.</summary>
     private enum Role
     {
@@ -269,7 +272,7 @@ internal static class CSharpDocumentLoader
 
             shapes.AddRange(AssignedAfterConstruction(statements));
             var superseded = shapes.Select(s => s.Source).OfType<Shape>().ToHashSet();
-            var classified = shapes.Distinct().Where(s => !superseded.Contains(s)).Select(s => (Shape: s, Role: Classify(s))).Where(c => c.Role != Role.None).ToList();
+            var classified = shapes.Distinct().Where(s => !superseded.Contains(s)).Select(s => new Classified(s, Classify(s))).Where(c => c.Role != Role.None).ToList();
             var used = UsedByOthers(classified.Select(c => c.Shape));
             var outermost = classified.Where(c => !used.Contains(c.Shape) && !classified.Any(o => o.Shape != c.Shape && o.Shape.Span.Contains(c.Shape.Span) && o.Shape.Span != c.Shape.Span)).ToList();
             var groups = CSharpGroups.Of(outermost, c => c.Role is Role.Bundle or Role.Settings, c => c.Role is Role.Settings or Role.ControlPlane or Role.Provisioning, c => c.Shape.Chain, c => c.Shape.Span.Start, c => (int)c.Role);
@@ -323,7 +326,7 @@ internal static class CSharpDocumentLoader
             return (written, statements);
         }
 
-        private DocMapping Group(IReadOnlyList<(Shape Shape, Role Role)> parts, string path) =>
+        private DocMapping Group(IReadOnlyList<Classified> parts, string path) =>
             parts is [{ Role: Role.Bundle or Role.Settings } whole] ? Mapping(whole.Shape, path, 0, whole.Role) : Parts(parts, path);
 
         // An object a configuration object refers to by name (`Application = app`) is part of it, not one of its own.
@@ -346,11 +349,21 @@ internal static class CSharpDocumentLoader
             return used;
         }
 
-        private DocMapping Parts(IReadOnlyList<(Shape Shape, Role Role)> parts, string path)
+        private DocMapping Parts(IReadOnlyList<Classified> parts, string path)
         {
             var properties = new List<DocProperty>();
-            foreach (var (shape, role) in parts.DistinctBy(p => p.Role))
+            var seen = 0;
+            int start = int.MaxValue, end = int.MinValue;
+            foreach (var (shape, role) in parts)
             {
+                start = Math.Min(start, shape.Span.Start);
+                end = Math.Max(end, shape.Span.End);
+                if ((seen & (1 << (int)role)) != 0)
+                {
+                    continue; // the first object of each role
+                }
+
+                seen |= 1 << (int)role;
                 var keyName = Camel(role.ToString());
                 var key = new DocScalar(text.Span(shape.Anchor.Start, shape.Anchor.End), path + "/" + keyName, keyName, ScalarKind.String, quoted: false);
                 var value = Mapping(shape, path + "/" + keyName, 1, role);
@@ -358,8 +371,6 @@ internal static class CSharpDocumentLoader
                 properties.Add(new DocProperty(key, value));
             }
 
-            var start = parts.Min(c => c.Shape.Span.Start);
-            var end = parts.Max(c => c.Shape.Span.End);
             return new DocMapping(text.Span(start, end), path, properties);
         }
 

@@ -22,25 +22,55 @@ internal static class CSharpGroups
     public sealed record Group<T>(IReadOnlyList<T> Parts, bool IsSettings, int Partner);
 
     /// <summary>The groups of the objects, in source order.</summary>
+    /// <remarks>
+    /// <typeparamref name="T"/> is a class and roles are small numbers (an enum): tuples, int keys and int sets in
+    /// the framework's generic collections and LINQ would each be JIT-compiled at start-up, as a ReadyToRun image
+    /// cannot hold them, so this groups with loops and a bit set.
+    /// </remarks>
     public static List<Group<T>> Of<T>(IReadOnlyList<T> objects, Func<T, bool> isWhole, Func<T, bool> isSettings, Func<T, List<SyntaxNode>> chain, Func<T, int> start, Func<T, int> role)
+        where T : class
     {
-        var groups = new List<(List<T> Parts, bool Settings)>();
-        groups.AddRange(objects.Where(isWhole).Select(o => (new List<T> { o }, isSettings(o))));
-        foreach (var settings in new[] { false, true })
+        var drafts = new List<Draft<T>>();
+        foreach (var o in objects)
         {
-            var parts = objects.Where(o => !isWhole(o) && isSettings(o) == settings).OrderBy(start).ToList();
-            if (parts.Count > 0)
+            if (isWhole(o))
             {
-                groups.AddRange(Split(parts, 0, chain, role).Select(g => (g, settings)));
+                drafts.Add(new Draft<T>([o], isSettings(o)));
             }
         }
 
-        groups = [.. groups.OrderBy(g => g.Parts.Min(start))];
-        var prefixes = groups.Select(g => CommonPrefix(g.Parts.Select(chain).ToList())).ToList();
-        var settingsGroups = Enumerable.Range(0, groups.Count).Where(i => groups[i].Settings).ToList();
-        return [.. groups.Select((g, i) => new Group<T>(g.Parts, g.Settings, g.Settings ? DocumentGroup.NoPartner : Partner(i, prefixes, settingsGroups)))];
+        foreach (var settings in new[] { false, true })
+        {
+            var parts = ByStart(objects.Where(o => !isWhole(o) && isSettings(o) == settings), start);
+            if (parts.Count > 0)
+            {
+                drafts.AddRange(Split(parts, 0, chain, role).Select(g => new Draft<T>(g, settings)));
+            }
+        }
+
+        drafts = ByStart(drafts, d => Min(d.Parts, start));
+        var prefixes = drafts.Select(d => CommonPrefix(d.Parts.Select(chain).ToList())).ToList();
+        var settingsGroups = new List<int>();
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            if (drafts[i].Settings)
+            {
+                settingsGroups.Add(i);
+            }
+        }
+
+        var groups = new List<Group<T>>(drafts.Count);
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            groups.Add(new Group<T>(drafts[i].Parts, drafts[i].Settings, drafts[i].Settings ? DocumentGroup.NoPartner : Partner(i, prefixes, settingsGroups)));
+        }
+
+        return groups;
     }
 
+    private sealed record Draft<T>(List<T> Parts, bool Settings);
+
+    // The closest settings group: the deepest common prefix, unless two settings groups share that depth.
     private static int Partner(int export, List<List<SyntaxNode>> prefixes, List<int> settings)
     {
         if (settings.Count <= 1)
@@ -48,18 +78,80 @@ internal static class CSharpGroups
             return settings.Count == 0 ? DocumentGroup.NoPartner : settings[0];
         }
 
-        var closeness = settings.Select(s => (Group: s, Depth: CommonPrefix([prefixes[export], prefixes[s]]).Count)).OrderByDescending(c => c.Depth).ToList();
-        return closeness[0].Depth > closeness[1].Depth ? closeness[0].Group : DocumentGroup.AmbiguousPartner;
+        int best = -1, bestDepth = -1, atBest = 0;
+        foreach (var s in settings)
+        {
+            var depth = CommonPrefix([prefixes[export], prefixes[s]]).Count;
+            if (depth > bestDepth)
+            {
+                best = s;
+                bestDepth = depth;
+                atBest = 1;
+            }
+            else if (depth == bestDepth)
+            {
+                atBest++;
+            }
+        }
+
+        return atBest == 1 ? best : DocumentGroup.AmbiguousPartner;
+    }
+
+    // A stable sort by start offset (OrderBy with an int key is JIT-compiled; the lists are short and mostly in order).
+    private static List<T> ByStart<T>(IEnumerable<T> items, Func<T, int> start)
+    {
+        var sorted = new List<T>();
+        foreach (var item in items)
+        {
+            var at = sorted.Count;
+            while (at > 0 && start(sorted[at - 1]) > start(item))
+            {
+                at--;
+            }
+
+            sorted.Insert(at, item);
+        }
+
+        return sorted;
+    }
+
+    private static int Min<T>(List<T> items, Func<T, int> of)
+    {
+        var min = int.MaxValue;
+        foreach (var item in items)
+        {
+            min = Math.Min(min, of(item));
+        }
+
+        return min;
+    }
+
+    // How many different roles the parts have (roles are enum values below 64).
+    private static int DistinctRoles<T>(IEnumerable<T> parts, Func<T, int> role)
+    {
+        var seen = 0UL;
+        foreach (var part in parts)
+        {
+            seen |= 1UL << role(part);
+        }
+
+        return System.Numerics.BitOperations.PopCount(seen);
     }
 
     private static List<List<T>> Split<T>(List<T> parts, int level, Func<T, List<SyntaxNode>> chain, Func<T, int> role)
     {
-        if (parts.Count == 1 || parts.DistinctBy(role).Count() == parts.Count)
+        if (parts.Count == 1 || DistinctRoles(parts, role) == parts.Count)
         {
             return [parts];
         }
 
-        if (level > parts.Max(p => chain(p).Count))
+        var deepest = 0;
+        foreach (var part in parts)
+        {
+            deepest = Math.Max(deepest, chain(part).Count);
+        }
+
+        if (level > deepest)
         {
             return [.. parts.Select(p => new List<T> { p })];
         }
@@ -78,8 +170,8 @@ internal static class CSharpGroups
     // Roles in a strict cycle (A, B, A, B): each cycle is one group. Anything else is not guessed at.
     private static List<List<T>>? InRepeatingOrder<T>(List<T> parts, Func<T, int> role)
     {
-        var width = parts.DistinctBy(role).Count();
-        if (parts.Count % width != 0 || parts.Take(width).DistinctBy(role).Count() != width)
+        var width = DistinctRoles(parts, role);
+        if (parts.Count % width != 0 || DistinctRoles(parts.Take(width), role) != width)
         {
             return null;
         }
