@@ -74,9 +74,9 @@ internal sealed class SarifReporter : IReporter
     {
         var state = result.BaselineUsed ? "new" : null;
         var accepted = new SarifSuppression("external", "accepted", "Accepted by the baseline.");
-        var all = result.Findings.Select(f => (Finding: f, State: state, Suppression: (SarifSuppression?)null))
-            .Concat(withSuppressed ? result.Baselined.Select(f => (Finding: f, State: (string?)"unchanged", Suppression: (SarifSuppression?)accepted)) : [])
-            .Concat(withSuppressed ? result.Suppressed.Select(s => (Finding: s.Finding, State: state, Suppression: (SarifSuppression?)Suppression(s, result))) : [])
+        var all = result.Findings.Select(f => new Listed(f, state, null))
+            .Concat(withSuppressed ? result.Baselined.Select(f => new Listed(f, "unchanged", accepted)) : [])
+            .Concat(withSuppressed ? result.Suppressed.Select(s => new Listed(s.Finding, state, Suppression(s, result))) : [])
             .Where(r => index.ContainsKey(r.Finding.Rule.Id))
             .OrderBy(r => r.Finding.Path, StringComparer.Ordinal)
             .ThenBy(r => r.Finding.Span.StartLine)
@@ -85,6 +85,9 @@ internal sealed class SarifReporter : IReporter
             .ThenBy(r => r.Finding.Message, StringComparer.Ordinal);
         return [.. all.Select(r => ToResult(r.Finding, index[r.Finding.Rule.Id], result) with { BaselineState = r.State, Suppressions = r.Suppression is null ? null : [r.Suppression] })];
     }
+
+    /// <summary>A result to list (a class: LINQ over a tuple would be JIT-compiled at run time, a ReadyToRun image cannot hold it).</summary>
+    private sealed record Listed(Finding Finding, string? State, SarifSuppression? Suppression);
 
     /// <summary>An inline comment is <c>inSource</c>, an <c>ignore:</c> entry <c>external</c>; the justification is the reason given.</summary>
     private static SarifSuppression Suppression(SuppressedFinding suppressed, LintResult result) => new(

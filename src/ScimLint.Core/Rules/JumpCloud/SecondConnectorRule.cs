@@ -27,7 +27,7 @@ internal sealed class SecondConnectorRule : Rule
         var connectors = context.Apps
             .Where(IsActive)
             .GroupBy(a => a.Identity ?? "doc:" + a.Document.Path + a.Application.LogicalPath, StringComparer.Ordinal)
-            .Select(g => g.OrderBy(a => a.IsObserved).First())
+            .Select(g => g.FirstOrDefault(a => !a.IsObserved) ?? g.First())
             .GroupBy(a => a.Organization.Text ?? string.Empty, StringComparer.Ordinal);
         foreach (var organisation in connectors)
         {
