@@ -560,6 +560,15 @@ public sealed partial class CliTests
         Assert.DoesNotContain("UseSystemResourceKeys\": true", config, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Cli_runtime_configuration_asks_the_GC_to_conserve_memory()
+    {
+        // Issue 12: a large run's peak memory; the option is in the shipped tool's runtimeconfig, not in testhost's.
+        var config = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "scimlint.runtimeconfig.json"));
+
+        Assert.Contains("\"System.GC.ConserveMemory\": 7", config, StringComparison.Ordinal);
+    }
+
     private static CliRun Run(MockFileSystem fs, bool terminal, string? noColorVariable, params string[] args)
     {
         var stdout = new StringWriter { NewLine = "\n" };
