@@ -76,6 +76,9 @@ internal static class Baseline
         }
     }
 
+    /// <summary>What a baseline entry matches on (a record: a tuple key would be JIT-compiled at run time).</summary>
+    private sealed record EntryKey(string RuleId, string Path, string LogicalPath, string ValueHash);
+
     /// <summary>
     /// Splits findings into new ones and ones the baseline accepts. Each entry accepts one finding, so a second
     /// identical mistake is still reported.
@@ -83,13 +86,13 @@ internal static class Baseline
     public static (List<Finding> New, List<Finding> Accepted) Apply(IReadOnlyList<Finding> findings, BaselineFile baseline, Func<string, string>? pathKey = null)
     {
         var remaining = baseline.Findings
-            .GroupBy(e => (e.RuleId, e.Path, e.LogicalPath, e.ValueHash))
+            .GroupBy(e => new EntryKey(e.RuleId, e.Path, e.LogicalPath, e.ValueHash))
             .ToDictionary(g => g.Key, g => g.Count());
         var fresh = new List<Finding>();
         var accepted = new List<Finding>();
         foreach (var finding in findings)
         {
-            var key = (finding.Rule.Id, pathKey?.Invoke(finding.Path) ?? finding.Path, finding.LogicalPath, finding.ValueHash);
+            var key = new EntryKey(finding.Rule.Id, pathKey?.Invoke(finding.Path) ?? finding.Path, finding.LogicalPath, finding.ValueHash);
             if (remaining.TryGetValue(key, out var count) && count > 0)
             {
                 remaining[key] = count - 1;

@@ -160,9 +160,12 @@ internal static partial class YamlDocumentLoader
         public SourceSpan Span { get; } = span;
     }
 
+    /// <summary>The node an anchor names and its size in nodes (a class: a tuple value would be JIT-compiled at run time).</summary>
+    private sealed record Anchored(DocNode Node, int Size);
+
     private sealed class Builder(SourceText text, LoadLimits limits, List<SourceComment> comments, List<LoadDiagnostic> diagnostics)
     {
-        private readonly Dictionary<string, (DocNode Node, int Size)> _anchors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Anchored> _anchors = new(StringComparer.Ordinal);
         private IParser _parser = null!;
         private int _expandedNodes;
 
@@ -445,7 +448,7 @@ internal static partial class YamlDocumentLoader
         {
             if (!anchor.IsEmpty)
             {
-                _anchors[anchor.Value] = (node, size);
+                _anchors[anchor.Value] = new Anchored(node, size);
             }
         }
 

@@ -54,7 +54,7 @@ public sealed class JunitReporter : IReporter
 
     // Every file read or reported, each with a case per enabled rule (and per rule that reported there, should one
     // ever report without being enabled).
-    private static List<(string File, List<(RuleDescriptor Rule, List<Finding> Findings)> Cases)> Suites(LintResult result)
+    private static List<Suite> Suites(LintResult result)
     {
         var byFile = result.Findings.GroupBy(f => f.Path).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var files = result.Files!.Concat(byFile.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
@@ -63,9 +63,14 @@ public sealed class JunitReporter : IReporter
         {
             var findings = byFile.TryGetValue(file, out var list) ? list : [];
             var extra = findings.Select(f => f.Rule).Where(r => !rules.Any(d => d.Id == r.Id)).DistinctBy(r => r.Id);
-            return (file, rules.Concat(extra).Select(r => (r, findings.Where(f => f.Rule.Id == r.Id).ToList())).ToList());
+            return new Suite(file, [.. rules.Concat(extra).Select(r => new Case(r, [.. findings.Where(f => f.Rule.Id == r.Id)]))]);
         })];
     }
+
+    // Records, not tuples: LINQ and lists over a value tuple are JIT-compiled at run time (a ReadyToRun image cannot hold them).
+    private sealed record Suite(string File, List<Case> Cases);
+
+    private sealed record Case(RuleDescriptor Rule, List<Finding> Findings);
 
     private static void WriteCase(XmlWriter xml, LintResult result, string file, RuleDescriptor rule, List<Finding> findings)
     {
