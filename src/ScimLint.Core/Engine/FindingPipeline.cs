@@ -172,5 +172,13 @@ internal sealed class FindingPipeline(ScimLintConfig config, Redactor redactor, 
 
     // What makes two findings the same. A class, not a tuple: DistinctBy over a reference-type key shares the
     // framework's precompiled code, so a ReadyToRun build does not JIT-compile it at start-up.
-    private sealed record DedupeKey(string RuleId, Text.SourceSpan Span, string Message);
+    // Its equality is written out: the generated members compare the span through EqualityComparer<SourceSpan>,
+    // which a ReadyToRun image cannot hold either (5 methods). The same comparison: ordinal strings, the span's own.
+    private sealed record DedupeKey(string RuleId, Text.SourceSpan Span, string Message)
+    {
+        public bool Equals(DedupeKey? other) =>
+            other is not null && string.Equals(RuleId, other.RuleId, StringComparison.Ordinal) && Span.Equals(other.Span) && string.Equals(Message, other.Message, StringComparison.Ordinal);
+
+        public override int GetHashCode() => unchecked((((RuleId.GetHashCode(StringComparison.Ordinal) * 31) + Span.GetHashCode()) * 31) + Message.GetHashCode(StringComparison.Ordinal));
+    }
 }
