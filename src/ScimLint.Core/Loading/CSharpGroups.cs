@@ -97,22 +97,21 @@ internal static class CSharpGroups
         return atBest == 1 ? best : DocumentGroup.AmbiguousPartner;
     }
 
-    // A stable sort by start offset (OrderBy with an int key is JIT-compiled; the lists are short and mostly in order).
+    // A stable sort by start offset. The lists are usually in order already, and OrderBy with an int key is
+    // JIT-compiled (a ReadyToRun image cannot hold it), so it runs only when they are not: an insertion sort here
+    // would be quadratic on a hostile file with thousands of objects out of order.
     private static List<T> ByStart<T>(IEnumerable<T> items, Func<T, int> start)
     {
-        var sorted = new List<T>();
-        foreach (var item in items)
+        var list = items.ToList();
+        for (var i = 1; i < list.Count; i++)
         {
-            var at = sorted.Count;
-            while (at > 0 && start(sorted[at - 1]) > start(item))
+            if (start(list[i - 1]) > start(list[i]))
             {
-                at--;
+                return [.. list.OrderBy(start)];
             }
-
-            sorted.Insert(at, item);
         }
 
-        return sorted;
+        return list;
     }
 
     private static int Min<T>(List<T> items, Func<T, int> of)
